@@ -1,0 +1,104 @@
+/* diag — see diag.h.  Everything briefgen tells a user about a problem passes here. */
+#include "diag.h"
+
+#include <libxml/xmlerror.h>
+#include <libxslt/xsltutils.h>
+#include <stdio.h>
+#include <string.h>
+
+static int n_errors, n_warnings, strict, quiet;
+
+void bg_diag_set_strict(int on) { strict = on; }
+int bg_diag_strict(void) { return strict; }
+void bg_diag_set_quiet(int on) { quiet = on; }
+int bg_diag_errors(void) { return n_errors; }
+int bg_diag_warnings(void) { return n_warnings; }
+void bg_diag_reset(void) { n_errors = n_warnings = 0; }
+
+static void emit(const char *severity, const char *file, long line, const char *fmt, va_list ap) {
+    if (file && line > 0)
+        fprintf(stderr, "%s:%ld: %s: ", file, line, severity);
+    else if (file)
+        fprintf(stderr, "%s: %s: ", file, severity);
+    else
+        fprintf(stderr, "briefgen: %s: ", severity);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void bg_verror(const char *file, long line, const char *fmt, va_list ap) {
+    n_errors++;
+    emit("error", file, line, fmt, ap);
+}
+
+void bg_error(const char *file, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    bg_verror(file, line, fmt, ap);
+    va_end(ap);
+}
+
+void bg_warn(const char *file, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    if (strict) {
+        bg_verror(file, line, fmt, ap);
+    } else {
+        n_warnings++;
+        if (!quiet)
+            emit("warning", file, line, fmt, ap);
+    }
+    va_end(ap);
+}
+
+void bg_note(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* libxml2 hands us one structured error per problem.  Its message ends with a newline
+ * and often starts with the element name; we keep its words but give it our shape. */
+static void xml_structured(void *userdata, xmlErrorPtr e) {
+    (void)userdata;
+    if (!e || e->level == XML_ERR_NONE)
+        return;
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    long line = e->line;
+    if (line <= 0 && e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
+        line = xmlGetLineNo((xmlNodePtr)e->node);
+    if (e->level == XML_ERR_WARNING)
+        bg_warn(e->file, line, "%s", msg);
+    else
+        bg_error(e->file, line, "%s", msg);
+}
+
+/* libxslt reports through a printf-style generic handler, in pieces; collect a line
+ * at a time so each message is printed once in our shape. */
+static char xslt_buf[2048];
+static void xslt_generic(void *ctx, const char *fmt, ...) {
+    (void)ctx;
+    size_t used = strlen(xslt_buf);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(xslt_buf + used, sizeof xslt_buf - used, fmt, ap);
+    va_end(ap);
+    char *nl;
+    while ((nl = strchr(xslt_buf, '\n')) != NULL) {
+        *nl = '\0';
+        if (xslt_buf[0])
+            bg_error(NULL, 0, "%s", xslt_buf);
+        memmove(xslt_buf, nl + 1, strlen(nl + 1) + 1);
+    }
+}
+
+void bg_diag_install_xml_handlers(void) {
+    xmlSetStructuredErrorFunc(NULL, xml_structured);
+    xsltSetGenericErrorFunc(NULL, xslt_generic);
+}
