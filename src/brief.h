@@ -1,0 +1,70 @@
+/* brief — a brief document: safe loading, validation (RELAX NG, then the semantic
+ * checks the schema cannot express), and language units.
+ * Knows libxml2; knows nothing of XSLT or ICU formatting.
+ *
+ * Memory rule: bg_brief_load / bg_schema_load return objects the caller frees with
+ * bg_brief_free / bg_schema_free (both accept NULL).  bg_brief_resolve returns a new
+ * xmlDoc the caller frees with xmlFreeDoc.  All problems are reported through diag
+ * with the brief's file and line; functions then just return NULL / -1.
+ */
+#ifndef BG_BRIEF_H
+#define BG_BRIEF_H
+
+#include <libxml/tree.h>
+
+#define BG_BRIEF_NS "urn:briefgen:brief:1"
+/* At most this many languages in one unit; a brief needs two or three. */
+#define BG_UNIT_MAX 16
+
+typedef struct bg_brief bg_brief;
+typedef struct bg_schema bg_schema;
+
+/* A language unit: the adjacent siblings of one name that carry the same text in
+ * different languages (`p uk, p en`).  A language-neutral element (no xml:lang) is
+ * not part of any unit. */
+typedef struct bg_unit {
+    xmlNodePtr member[BG_UNIT_MAX];
+    int n;
+} bg_unit;
+
+/* Compile the brief schema (schema/brief.rng).  NULL on error (reported). */
+bg_schema *bg_schema_load(const char *path);
+void bg_schema_free(bg_schema *schema);
+
+/* Parse `path` as an untrusted brief: no DTD loading, no network, no entity
+ * substitution, and a document that declares any entity is refused outright.
+ * Does not validate.  NULL on error (reported as "path:line: error: …"). */
+bg_brief *bg_brief_load(const char *path);
+/* The same from memory, `name` standing for the file in messages (fuzzing, serve). */
+bg_brief *bg_brief_load_memory(const char *data, int size, const char *name);
+void bg_brief_free(bg_brief *brief);
+
+/* Validate against `schema`, then the semantic checks: unique ids, references that
+ * resolve, real calendar dates, vote counts, source-language text for every unit,
+ * declared languages.  Reports every problem found (not just the first).
+ * Returns 0 when valid, -1 otherwise. */
+int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
+
+/* A copy of the brief with every unit reduced to its text in `lang`, or, where that
+ * is missing, to the source-language text — with the warning
+ * "no "en" text for <p>, using "uk"" (an error under --strict).  The kept element
+ * keeps its xml:lang so templates can mark fallback text.  NULL on out-of-memory. */
+xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
+
+/* Call `fn` for every language unit under `node`, in document order. */
+void bg_brief_each_unit(xmlNodePtr node, void (*fn)(const bg_unit *unit, void *ctx), void *ctx);
+
+const char *bg_brief_path(const bg_brief *brief);
+xmlDocPtr bg_brief_doc(const bg_brief *brief);
+/* The brief's @source-lang ("uk") and its @langs, split ("uk", "en"). */
+const char *bg_brief_source_lang(const bg_brief *brief);
+int bg_brief_nlangs(const bg_brief *brief);
+const char *bg_brief_lang(const bg_brief *brief, int i);
+
+/* The line of `node` in its file (libxml2 keeps lines past 65535 when parsed with
+ * XML_PARSE_BIG_LINES). */
+long bg_node_line(const xmlNode *node);
+/* xml:lang of `node` itself (not inherited), or NULL. Borrowed from the tree. */
+const xmlChar *bg_node_lang(const xmlNode *node);
+
+#endif

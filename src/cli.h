@@ -1,0 +1,39 @@
+/* cli — the command table, options shared by every command, usage texts, and where
+ * briefgen finds its data (templates, locales, schema).  No XML, no ICU here.
+ */
+#ifndef BG_CLI_H
+#define BG_CLI_H
+
+/* Options every command accepts. */
+typedef struct bg_cli_common {
+    const char *locales;   /* --locales DIR, or NULL for the bundled folder */
+    const char *templates; /* --templates DIR (overrides), or NULL */
+    int strict;            /* --strict */
+    int quiet;             /* -q: no warnings */
+} bg_cli_common;
+
+typedef struct bg_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    const char *usage; /* full help text for `briefgen help NAME` */
+} bg_command;
+
+const bg_command *bg_cli_find(const char *name);
+/* Print the usage of `cmd` on stderr with a hint, and return BG_EXIT_USAGE. */
+int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The data folder (templates/, locales/, schema/): $BRIEFGEN_DATADIR, else the
+ * source tree when running from build/, else the installed one.  Static string. */
+const char *bg_cli_datadir(void);
+/* DATADIR/sub into buf. */
+void bg_cli_data_path(char *buf, unsigned size, const char *sub);
+
+/* 1 when `s` is a plausible BCP 47 language tag (letters, digits, '-', '_'), so it can
+ * name a locale file without leaving the locale folder. */
+int bg_cli_is_lang_tag(const char *s);
+
+int bg_cmd_build(int argc, char **argv);
+int bg_cmd_check(int argc, char **argv);
+
+#endif

@@ -1,0 +1,382 @@
+/* render — see render.h. */
+#include "render.h"
+
+#include "diag.h"
+#include "xslext.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_SOURCES 64
+
+static const struct {
+    const char *name, *ext, *entry;
+} formats[BG_FORMAT_COUNT] = {
+    [BG_FORMAT_HTML] = {"html", "html", "html/brief.xsl"},
+    [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl"},
+};
+
+struct bg_renderer {
+    char *templates; /* absolute, no trailing '/' */
+    char *overrides; /* absolute or NULL */
+    bg_l10n *l10n;
+    xsltSecurityPrefsPtr prefs;
+    xsltStylesheetPtr style[BG_FORMAT_COUNT];
+    int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
+    char *sources[BG_FORMAT_COUNT][MAX_SOURCES + 1];
+    int nsources[BG_FORMAT_COUNT];
+};
+
+const char *bg_format_ext(bg_format f) { return formats[f].ext; }
+const char *bg_format_name(bg_format f) { return formats[f].name; }
+
+int bg_format_parse(const char *name) {
+    for (int f = 0; f < BG_FORMAT_COUNT; f++)
+        if (strcmp(name, formats[f].name) == 0 || strcmp(name, formats[f].ext) == 0)
+            return f;
+    return -1;
+}
+
+/* ---- which template file is meant ---------------------------------------------- */
+
+/* Normalise an absolute path lexically ("a/b/../c" -> "a/c"), in place.  The files
+ * need not exist: an override folder may hold only some of them. */
+static void normalize_path(char *p) {
+    char *out = p, *seg = p;
+    while (*seg) {
+        while (*seg == '/')
+            seg++;
+        size_t len = strcspn(seg, "/");
+        if (len == 0)
+            break;
+        if (len == 1 && seg[0] == '.') {
+            /* skip */
+        } else if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (out > p && *--out != '/')
+                ;
+        } else {
+            *out++ = '/';
+            memmove(out, seg, len);
+            out += len;
+        }
+        seg += len;
+    }
+    if (out == p)
+        *out++ = '/';
+    *out = '\0';
+}
+
+static char *absolute(const char *path) {
+    char buf[PATH_MAX];
+    if (path[0] == '/')
+        snprintf(buf, sizeof buf, "%s", path);
+    else {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd))
+            return NULL;
+        if (snprintf(buf, sizeof buf, "%s/%s", cwd, path) >= (int)sizeof buf)
+            return NULL;
+    }
+    normalize_path(buf);
+    return strdup(buf);
+}
+
+static const char *under(const char *path, const char *dir) {
+    size_t n = dir ? strlen(dir) : 0;
+    return n && strncmp(path, dir, n) == 0 && path[n] == '/' ? path + n + 1 : NULL;
+}
+
+static int is_file(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The file to load for template `uri`: the override of the same relative path when
+ * the override folder has one, else the bundled file.  Malloc'd. */
+static char *pick_template(const bg_renderer *r, const char *uri) {
+    const char *u = uri;
+    if (strncmp(u, "file://", 7) == 0)
+        u += 7;
+    char *abs = absolute(u);
+    if (!abs)
+        return NULL;
+    const char *rel = under(abs, r->templates);
+    if (!rel)
+        rel = under(abs, r->overrides);
+    if (!rel)
+        return abs; /* outside both trees: leave it to the security check */
+    char buf[PATH_MAX];
+    if (r->overrides) {
+        snprintf(buf, sizeof buf, "%s/%s", r->overrides, rel);
+        if (is_file(buf)) {
+            free(abs);
+            return strdup(buf);
+        }
+    }
+    snprintf(buf, sizeof buf, "%s/%s", r->templates, rel);
+    free(abs);
+    return strdup(buf);
+}
+
+/* libxslt has one global document loader; while a stylesheet compiles it is
+ * pointed at the renderer and format being compiled, so includes follow overrides
+ * and every file is recorded.  Compiles happen on one thread. */
+static bg_renderer *compiling;
+static int compiling_format;
+static xsltDocLoaderFunc default_loader;
+
+static xmlDocPtr load_template(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type) {
+    if (!compiling || type == XSLT_LOAD_DOCUMENT)
+        return default_loader(uri, dict, options | XML_PARSE_NONET, ctxt, type);
+    char *path = pick_template(compiling, (const char *)uri);
+    if (!path)
+        return NULL;
+    int *n = &compiling->nsources[compiling_format];
+    if (*n < MAX_SOURCES)
+        compiling->sources[compiling_format][(*n)++] = strdup(path);
+    xmlDocPtr doc = default_loader(BAD_CAST path, dict, options | XML_PARSE_NONET, ctxt, type);
+    free(path);
+    return doc;
+}
+
+/* ---- security ------------------------------------------------------------------ */
+
+/* Templates may read files (document()) only inside the template folders. */
+static int may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
+    (void)sec;
+    const char *v = strncmp(value, "file://", 7) == 0 ? value + 7 : value;
+    char real[PATH_MAX];
+    if (!realpath(v, real))
+        return 0;
+    bg_renderer *owner = ctxt && ctxt->_private ? ((bg_xslext_run *)ctxt->_private)->owner : NULL;
+    if (owner && (under(real, owner->templates) || under(real, owner->overrides)))
+        return 1;
+    bg_error(NULL, 0, "a template tried to read \"%s\", outside the template folders; refused", value);
+    return 0;
+}
+
+static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
+    (void)sec, (void)ctxt;
+    bg_error(NULL, 0, "a template tried to write or reach \"%s\"; templates may not write files or use the network",
+             value);
+    return 0;
+}
+
+bg_renderer *bg_renderer_new(const char *templates, const char *overrides, bg_l10n *l10n) {
+    bg_renderer *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    char real[PATH_MAX];
+    r->templates = strdup(realpath(templates, real) ? real : templates);
+    if (overrides) {
+        if (!realpath(overrides, real)) {
+            bg_error(overrides, 0, "cannot use as a template folder: %s", strerror(errno));
+            bg_renderer_free(r);
+            return NULL;
+        }
+        r->overrides = strdup(real);
+    }
+    r->l10n = l10n;
+    r->prefs = xsltNewSecurityPrefs();
+    if (!r->templates || (overrides && !r->overrides) || !r->prefs) {
+        bg_renderer_free(r);
+        return NULL;
+    }
+    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_READ_FILE, may_read);
+    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_WRITE_FILE, refuse);
+    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse);
+    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_READ_NETWORK, refuse);
+    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_WRITE_NETWORK, refuse);
+    return r;
+}
+
+void bg_renderer_free(bg_renderer *r) {
+    if (!r)
+        return;
+    for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+        xsltFreeStylesheet(r->style[f]);
+        for (int i = 0; i < r->nsources[f]; i++)
+            free(r->sources[f][i]);
+    }
+    if (r->prefs)
+        xsltFreeSecurityPrefs(r->prefs);
+    free(r->templates);
+    free(r->overrides);
+    free(r);
+}
+
+/* The compiled stylesheet for `f`, compiling it on first use. */
+static xsltStylesheetPtr stylesheet(bg_renderer *r, bg_format f) {
+    if (r->style[f] || r->failed[f])
+        return r->style[f];
+    if (!default_loader) {
+        default_loader = xsltDocDefaultLoader;
+        xsltSetLoaderFunc(load_template);
+    }
+    char entry[PATH_MAX];
+    snprintf(entry, sizeof entry, "%s/%s", r->templates, formats[f].entry);
+    compiling = r;
+    compiling_format = f;
+    int errors_before = bg_diag_errors();
+    char *path = pick_template(r, entry);
+    xsltStylesheetPtr style = NULL;
+    if (path && is_file(path))
+        style = xsltParseStylesheetFile(BAD_CAST path);
+    else
+        bg_error(path ? path : entry, 0, "template missing");
+    compiling = NULL;
+    if (style && style->errors > 0) {
+        xsltFreeStylesheet(style);
+        style = NULL;
+    }
+    if (!style && bg_diag_errors() == errors_before)
+        bg_error(path, 0, "the %s template does not compile", formats[f].name);
+    free(path);
+    r->style[f] = style;
+    r->failed[f] = !style;
+    return style;
+}
+
+const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
+    return stylesheet(r, f) ? (const char *const *)r->sources[f] : NULL;
+}
+
+int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
+              bg_format f, char **out, size_t *len) {
+    *out = NULL;
+    *len = 0;
+    xsltStylesheetPtr style = stylesheet(r, f);
+    bg_locale *loc = bg_l10n_locale(r->l10n, lang);
+    if (!style || !loc)
+        return -1;
+
+    char langs[256] = "";
+    for (int i = 0; i < bg_brief_nlangs(brief); i++) {
+        if (i)
+            strncat(langs, " ", sizeof langs - strlen(langs) - 1);
+        strncat(langs, bg_brief_lang(brief, i), sizeof langs - strlen(langs) - 1);
+    }
+    const char *params[] = {"lang", lang, "langs", langs, "basename", basename, NULL};
+
+    xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);
+    if (!t) {
+        bg_error(bg_brief_path(brief), 0, "out of memory");
+        return -1;
+    }
+    bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r};
+    bg_xslext_attach(t, &run);
+    xsltSetCtxtSecurityPrefs(r->prefs, t);
+    xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    int errors_before = bg_diag_errors();
+    xmlDocPtr result = NULL;
+    if (xsltQuoteUserParams(t, params) == 0)
+        result = xsltApplyStylesheetUser(style, resolved, NULL, NULL, NULL, t);
+    int ok = result && !run.failed && t->state == XSLT_STATE_OK;
+    xmlChar *buf = NULL;
+    int n = 0;
+    if (ok && xsltSaveResultToString(&buf, &n, result, style) != 0)
+        ok = 0;
+    xmlFreeDoc(result);
+    xsltFreeTransformContext(t);
+    if (!ok) {
+        xmlFree(buf);
+        if (bg_diag_errors() == errors_before)
+            bg_error(bg_brief_path(brief), 0, "rendering %s (%s) failed", formats[f].name, lang);
+        return -1;
+    }
+    *out = malloc((size_t)n + 1);
+    if (!*out) {
+        xmlFree(buf);
+        return -1;
+    }
+    memcpy(*out, buf ? (const char *)buf : "", (size_t)n);
+    (*out)[n] = '\0';
+    *len = (size_t)n;
+    xmlFree(buf);
+    return 0;
+}
+
+/* ---- writing --------------------------------------------------------------------- */
+
+static int make_dirs(const char *dir) {
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    }
+    return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+int bg_write_atomic(const char *path, const char *data, size_t len) {
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        *slash = '\0';
+        if (dir[0] && make_dirs(dir) != 0) {
+            bg_error(path, 0, "cannot create the folder %s: %s", dir, strerror(errno));
+            return -1;
+        }
+        *slash = '/';
+        slash[1] = '\0';
+    } else {
+        dir[0] = '\0';
+    }
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    int fd = snprintf(tmp, sizeof tmp, "%s.%s.XXXXXX", dir, name) < (int)sizeof tmp ? mkstemp(tmp) : -1;
+    if (fd < 0) {
+        bg_error(path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    /* mkstemp makes the file 0600; an output is an ordinary file the umask shapes. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int rc = fchmod(fd, 0666 & ~mask);
+    size_t done = 0;
+    while (rc == 0 && done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = -1;
+            break;
+        }
+        done += (size_t)w;
+    }
+    if (rc == 0)
+        rc = fsync(fd);
+    int saved = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        bg_error(path, 0, "cannot write: %s", strerror(saved));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,51 @@
+/* render — the one renderer every command uses: the stylesheet cache (one compiled
+ * stylesheet per format, with --templates overrides), the transform with our
+ * extension functions under libxslt's security preferences, serialisation, and the
+ * atomic write of each output.
+ *
+ * Memory rule: bg_renderer_new returns an object freed with bg_renderer_free
+ * (NULL-safe); bg_render's output buffer is the caller's, freed with free().
+ */
+#ifndef BG_RENDER_H
+#define BG_RENDER_H
+
+#include "brief.h"
+#include "l10n.h"
+
+#include <stddef.h>
+
+typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_COUNT } bg_format;
+
+typedef struct bg_renderer bg_renderer;
+
+/* File extension ("html", "dbk") and option name ("html", "docbook") of a format. */
+const char *bg_format_ext(bg_format f);
+const char *bg_format_name(bg_format f);
+/* The format named `name` ("html", "docbook", or "dbk"), or -1. */
+int bg_format_parse(const char *name);
+
+/* `templates` is the bundled template folder; `overrides` (may be NULL) a folder
+ * whose files replace bundled ones of the same relative path (--templates).
+ * Stylesheets are compiled on first use.  `l10n` is borrowed. */
+bg_renderer *bg_renderer_new(const char *templates, const char *overrides, bg_l10n *l10n);
+void bg_renderer_free(bg_renderer *r);
+
+/* Every template file the stylesheet for `f` is made of (after overrides), for
+ * dependency tracking; NULL-terminated, owned by the renderer.  Compiles the
+ * stylesheet if needed; NULL on error (reported). */
+const char *const *bg_renderer_sources(bg_renderer *r, bg_format f);
+
+/* Transform `resolved` (a brief resolved for `lang` by bg_brief_resolve) with the
+ * stylesheet for `f`.  `basename` is the output file stem, for links between
+ * languages.  On success stores a malloc'd buffer in *out / *len and returns 0;
+ * on failure reports why (template file and line where known) and returns -1. */
+int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang,
+              const char *basename, bg_format f, char **out, size_t *len);
+
+/* Write `len` bytes to `path` through a temporary file in the same folder and a
+ * rename, so `path` is either the old file or the complete new one — never a
+ * partial one.  Creates the folder when missing.  0, or -1 with an error naming
+ * the path. */
+int bg_write_atomic(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,358 @@
+/* xslext — see xslext.h.  Shaped like libexslt's functions: check arity and types
+ * first, pop the arguments (we own them), push one result. */
+#include "xslext.h"
+
+#include "diag.h"
+
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/templates.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* At most this many message arguments; messages use two or three. */
+#define MAX_ARGS 8
+
+static bg_xslext_run *run_of(xmlXPathParserContextPtr ctxt) {
+    xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+    return t ? t->_private : NULL;
+}
+
+/* Mark the run failed and stop the transform: a brief with a missing word or a
+ * broken date must not be published half-formatted. */
+static void fail(xmlXPathParserContextPtr ctxt, const char *fn, const char *fmt, const char *what) {
+    xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+    bg_xslext_run *run = run_of(ctxt);
+    if (run)
+        run->failed = 1;
+    if (fmt) {
+        xmlNodePtr inst = t ? t->inst : NULL;
+        const char *file = inst && inst->doc ? (const char *)inst->doc->URL : NULL;
+        char msg[512];
+        snprintf(msg, sizeof msg, fmt, what ? what : "");
+        bg_error(file, inst ? xmlGetLineNo(inst) : 0, "%s: %s", fn, msg);
+    }
+    if (t)
+        t->state = XSLT_STATE_STOPPED;
+}
+
+/* Push `s` (malloc'd, may be NULL) as the string result and free it. */
+static void push_string(xmlXPathParserContextPtr ctxt, char *s) {
+    valuePush(ctxt, xmlXPathNewString(BAD_CAST(s ? s : "")));
+    free(s);
+}
+
+/* Collapse runs of XML white space into one space and trim, in place. */
+static void normalize(char *s) {
+    char *w = s;
+    int space = 0;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+            space = w != s;
+        } else {
+            if (space)
+                *w++ = ' ';
+            space = 0;
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+/* Pop one argument as a UTF-8 string (normalised), caller frees with xmlFree. */
+static xmlChar *pop_text(xmlXPathParserContextPtr ctxt) {
+    xmlChar *s = xmlXPathPopString(ctxt);
+    if (s)
+        normalize((char *)s);
+    return s;
+}
+
+/* bg:msg(key, arg0, arg1, …): a message from the locale files. */
+static void fn_msg(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs < 1 || nargs > MAX_ARGS + 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    bg_arg args[MAX_ARGS];
+    xmlXPathObjectPtr objs[MAX_ARGS];
+    xmlChar *strs[MAX_ARGS] = {0};
+    int n = nargs - 1;
+    for (int i = n - 1; i >= 0; i--) {
+        objs[i] = valuePop(ctxt);
+        if (objs[i] && objs[i]->type == XPATH_NUMBER) {
+            args[i] = (bg_arg){BG_ARG_NUMBER, objs[i]->floatval, NULL};
+        } else {
+            strs[i] = xmlXPathCastToString(objs[i]);
+            if (strs[i])
+                normalize((char *)strs[i]);
+            args[i] = (bg_arg){BG_ARG_STRING, 0, strs[i] ? (const char *)strs[i] : ""};
+        }
+    }
+    xmlChar *key = xmlXPathPopString(ctxt);
+    char *s = key ? bg_locale_message(run->locale, (const char *)key, args, n) : NULL;
+    if (!s)
+        fail(ctxt, "bg:msg", NULL, NULL);
+    push_string(ctxt, s);
+    xmlFree(key);
+    for (int i = 0; i < n; i++) {
+        xmlXPathFreeObject(objs[i]);
+        xmlFree(strs[i]);
+    }
+}
+
+/* bg:date('2025-03-14'): the locale's long date. */
+static void fn_date(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs != 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *iso = pop_text(ctxt);
+    int y, m, d;
+    char tail;
+    char *s = NULL;
+    if (iso && sscanf((const char *)iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3)
+        s = bg_locale_date(run->locale, y, m, d);
+    else
+        fail(ctxt, "bg:date", "\"%s\" is not a date of the form yyyy-mm-dd", iso ? (const char *)iso : "");
+    if (!s)
+        run->failed = 1;
+    push_string(ctxt, s);
+    xmlFree(iso);
+}
+
+/* bg:number(n): a number with the locale's separators. */
+static void fn_number(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs != 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    double n = xmlXPathPopNumber(ctxt);
+    char *s = bg_locale_number(run->locale, n);
+    if (!s)
+        fail(ctxt, "bg:number", NULL, NULL);
+    push_string(ctxt, s);
+}
+
+/* bg:list(items…): node-sets and strings joined by ICU's list formatter. */
+static void fn_list(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs < 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlXPathObjectPtr *objs = calloc((size_t)nargs, sizeof *objs);
+    if (!objs) {
+        xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    int total = 0;
+    for (int i = nargs - 1; i >= 0; i--) {
+        objs[i] = valuePop(ctxt);
+        total += objs[i] && objs[i]->type == XPATH_NODESET ? xmlXPathNodeSetGetLength(objs[i]->nodesetval) : 1;
+    }
+    xmlChar **items = calloc((size_t)total + 1, sizeof *items);
+    int n = 0;
+    for (int i = 0; items && i < nargs; i++) {
+        if (objs[i] && objs[i]->type == XPATH_NODESET) {
+            for (int k = 0; k < xmlXPathNodeSetGetLength(objs[i]->nodesetval); k++)
+                items[n++] = xmlXPathCastNodeToString(xmlXPathNodeSetItem(objs[i]->nodesetval, k));
+        } else {
+            items[n++] = xmlXPathCastToString(objs[i]);
+        }
+    }
+    for (int k = 0; k < n; k++)
+        if (items[k])
+            normalize((char *)items[k]);
+    char *s = items ? bg_locale_list(run->locale, (const char *const *)items, n) : NULL;
+    if (!s)
+        fail(ctxt, "bg:list", NULL, NULL);
+    push_string(ctxt, s);
+    for (int k = 0; k < n; k++)
+        xmlFree(items[k]);
+    free(items);
+    for (int i = 0; i < nargs; i++)
+        xmlXPathFreeObject(objs[i]);
+    free(objs);
+}
+
+/* bg:slug(text): an ASCII anchor by the official transliteration. */
+static void fn_slug(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs != 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *text = pop_text(ctxt);
+    char *s = bg_l10n_slug(run->l10n, text ? (const char *)text : "");
+    if (!s)
+        fail(ctxt, "bg:slug", NULL, NULL);
+    push_string(ctxt, s);
+    xmlFree(text);
+}
+
+/* bg:autonym('uk'): "Українська". */
+static void fn_autonym(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs != 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *code = pop_text(ctxt);
+    char *s = bg_locale_autonym(run->locale, code ? (const char *)code : "");
+    if (!s)
+        fail(ctxt, "bg:autonym", NULL, NULL);
+    push_string(ctxt, s);
+    xmlFree(code);
+}
+
+/* ---- xsl:sort with ICU collation ------------------------------------------------ */
+
+/* One sort key of xsl:sort: its computed values and how to compare them. */
+typedef struct sort_key {
+    xmlXPathObjectPtr *values; /* one per node, NULL where the key has no value */
+    int number;
+    int descending;
+    xmlChar *lang; /* NULL: compare in the output language */
+} sort_key;
+
+typedef struct sorter {
+    sort_key keys[XSLT_MAX_SORT];
+    int nkeys;
+    bg_xslext_run *run;
+} sorter;
+
+/* Evaluate xsl:sort's attribute `name`, which may be an attribute value template.
+ * Returns a string to xmlFree, or NULL when absent. */
+static xmlChar *sort_attr(xsltTransformContextPtr ctxt, xmlNodePtr sort, const xmlChar *fixed, int has,
+                          const char *name) {
+    if (fixed)
+        return xmlStrdup(fixed);
+    if (!has)
+        return NULL;
+    return xsltEvalAttrValueTemplate(ctxt, sort, BAD_CAST name, NULL);
+}
+
+static int compare_numbers(double a, double b) {
+    /* XSLT: NaN sorts before every number. */
+    if (xmlXPathIsNaN(a))
+        return xmlXPathIsNaN(b) ? 0 : -1;
+    if (xmlXPathIsNaN(b))
+        return 1;
+    return a < b ? -1 : a > b;
+}
+
+static int compare_nodes(const sorter *s, int a, int b) {
+    for (int j = 0; j < s->nkeys; j++) {
+        const sort_key *k = &s->keys[j];
+        xmlXPathObjectPtr va = k->values[a], vb = k->values[b];
+        int c;
+        if (!va || !vb) {
+            c = va ? -1 : vb ? 1 : 0;
+        } else if (k->number) {
+            c = compare_numbers(va->floatval, vb->floatval);
+        } else {
+            const char *lang = k->lang ? (const char *)k->lang : bg_locale_lang(s->run->locale);
+            c = bg_l10n_collate(s->run->l10n, lang, va->stringval ? (const char *)va->stringval : "",
+                                vb->stringval ? (const char *)vb->stringval : "");
+        }
+        if (c)
+            return k->descending ? -c : c;
+    }
+    return a < b ? -1 : a > b; /* stable: document order breaks ties */
+}
+
+/* A merge sort of the index array: stable, O(n log n), no global comparator state. */
+static void merge_sort(const sorter *s, int *idx, int *tmp, int n) {
+    if (n < 2)
+        return;
+    int half = n / 2;
+    merge_sort(s, idx, tmp, half);
+    merge_sort(s, idx + half, tmp, n - half);
+    int i = 0, j = half, o = 0;
+    while (i < half && j < n)
+        tmp[o++] = compare_nodes(s, idx[i], idx[j]) <= 0 ? idx[i++] : idx[j++];
+    while (i < half)
+        tmp[o++] = idx[i++];
+    while (j < n)
+        tmp[o++] = idx[j++];
+    memcpy(idx, tmp, sizeof *idx * (size_t)n);
+}
+
+/* The sort hook: what libxslt's default does, but text compares with ICU's collator
+ * for the sort's lang (libxslt alone would use the C library's locale, which gets
+ * Ukrainian wrong or is not installed at all). */
+static void icu_sort(xsltTransformContextPtr ctxt, xmlNodePtr *sorts, int nbsorts) {
+    xmlNodeSetPtr list = ctxt->nodeList;
+    bg_xslext_run *run = ctxt->_private;
+    if (!list || list->nodeNr <= 1 || nbsorts <= 0 || nbsorts > XSLT_MAX_SORT || !run)
+        return;
+    int len = list->nodeNr;
+    sorter s = {.nkeys = 0, .run = run};
+    for (int j = 0; j < nbsorts; j++) {
+        xsltStylePreCompPtr comp = sorts[j] ? sorts[j]->psvi : NULL;
+        if (!comp)
+            break;
+        sort_key *k = &s.keys[s.nkeys++];
+        xmlChar *type = sort_attr(ctxt, sorts[j], comp->stype, comp->has_stype, "data-type");
+        xmlChar *order = sort_attr(ctxt, sorts[j], comp->order, comp->has_order, "order");
+        k->number = type ? xmlStrEqual(type, BAD_CAST "number") : comp->number;
+        k->descending = order ? xmlStrEqual(order, BAD_CAST "descending") : comp->descending;
+        k->lang = sort_attr(ctxt, sorts[j], comp->lang, comp->has_lang, "lang");
+        xmlFree(type);
+        xmlFree(order);
+        /* xsltComputeSortResult converts by comp->number and would strxfrm() the
+         * strings when a C library locale matched; we want the raw strings. */
+        int saved_number = comp->number;
+        xsltLocale saved_locale = comp->locale;
+        comp->number = k->number;
+        comp->locale = (xsltLocale)0;
+        k->values = xsltComputeSortResult(ctxt, sorts[j]);
+        comp->number = saved_number;
+        comp->locale = saved_locale;
+        if (!k->values) {
+            s.nkeys--;
+            xmlFree(k->lang);
+            break;
+        }
+    }
+    int *idx = malloc(sizeof *idx * (size_t)len), *tmp = malloc(sizeof *tmp * (size_t)len);
+    xmlNodePtr *nodes = malloc(sizeof *nodes * (size_t)len);
+    if (idx && tmp && nodes && s.nkeys > 0) {
+        for (int i = 0; i < len; i++)
+            idx[i] = i;
+        merge_sort(&s, idx, tmp, len);
+        for (int i = 0; i < len; i++)
+            nodes[i] = list->nodeTab[idx[i]];
+        memcpy(list->nodeTab, nodes, sizeof *nodes * (size_t)len);
+    }
+    free(idx);
+    free(tmp);
+    free(nodes);
+    for (int j = 0; j < s.nkeys; j++) {
+        for (int i = 0; i < len; i++)
+            xmlXPathFreeObject(s.keys[j].values[i]);
+        xmlFree(s.keys[j].values);
+        xmlFree(s.keys[j].lang);
+    }
+}
+
+void bg_xslext_register(void) {
+    static const struct {
+        const char *name;
+        xmlXPathFunction fn;
+    } fns[] = {{"msg", fn_msg},   {"date", fn_date}, {"number", fn_number}, {"list", fn_list},
+               {"slug", fn_slug}, {"autonym", fn_autonym}};
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
+}
+
+void bg_xslext_attach(xsltTransformContextPtr ctxt, bg_xslext_run *run) {
+    ctxt->_private = run;
+    xsltSetCtxtSortFunc(ctxt, icu_sort);
+}
