@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/lib/common.sh — counting and reporting for tests/run (sourced, not run).
 #
 #   ok NAME                 one passed test
