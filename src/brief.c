@@ -3,22 +3,18 @@
 #include "brief.h"
 
 #include "diag.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-struct bg_schema {
-    xmlRelaxNGPtr rng;
-};
 
 struct bg_brief {
     char *path;
@@ -218,64 +214,6 @@ bg_brief *bg_brief_load(const char *path) {
     bg_brief *b = bg_brief_load_memory(data, size, path);
     free(data);
     return b;
-}
-
-/* ---- schema ------------------------------------------------------------------ */
-
-bg_schema *bg_schema_load(const char *path) {
-    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
-    if (!pctxt) {
-        bg_error(path, 0, "cannot read the schema");
-        return NULL;
-    }
-    xmlRelaxNGPtr rng = xmlRelaxNGParse(pctxt);
-    xmlRelaxNGFreeParserCtxt(pctxt);
-    if (!rng) {
-        bg_error(path, 0, "the schema does not compile");
-        return NULL;
-    }
-    bg_schema *s = malloc(sizeof *s);
-    if (!s) {
-        xmlRelaxNGFree(rng);
-        return NULL;
-    }
-    s->rng = rng;
-    return s;
-}
-
-void bg_schema_free(bg_schema *s) {
-    if (!s)
-        return;
-    xmlRelaxNGFree(s->rng);
-    free(s);
-}
-
-/* RELAX NG errors arrive one per problem, often followed by a cascade of
- * "failed to validate content" lines for each ancestor; those add nothing the first
- * message did not say, so only the first problem on a line is kept. */
-typedef struct rng_report {
-    const char *path;
-    long last_line;
-    int count;
-} rng_report;
-
-static void rng_error(void *userdata, xmlErrorPtr e) {
-    rng_report *r = userdata;
-    if (!e || e->level == XML_ERR_NONE)
-        return;
-    long line = e->node ? bg_node_line((xmlNodePtr)e->node) : e->line;
-    if (r->count > 0 && e->message && strstr(e->message, "failed to validate"))
-        return;
-    if (r->count > 0 && line == r->last_line)
-        return;
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    bg_error(r->path, line, "%s (see docs/format.md)", msg);
-    r->last_line = line;
-    r->count++;
 }
 
 /* ---- language units ------------------------------------------------------------ */
@@ -481,20 +419,8 @@ static void check_root(const bg_brief *b) {
 
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     int errors_before = bg_diag_errors();
-    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema->rng);
-    if (!v) {
-        bg_error(b->path, 0, "out of memory");
-        return -1;
-    }
-    rng_report report = {b->path, -1, 0};
-    xmlRelaxNGSetValidStructuredErrors(v, rng_error, &report);
-    int rc = xmlRelaxNGValidateDoc(v, b->doc);
-    xmlRelaxNGFreeValidCtxt(v);
-    if (rc != 0) {
-        if (report.count == 0)
-            bg_error(b->path, 0, "does not match the brief schema");
+    if (bg_schema_validate(schema, b->doc, b->path) != 0)
         return -1; /* the semantic checks assume the structure is right */
-    }
     check_root(b);
     checker c = {b, xmlHashCreate(64)};
     if (!c.ids) {

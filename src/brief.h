@@ -2,8 +2,8 @@
  * checks the schema cannot express), and language units.
  * Knows libxml2; knows nothing of XSLT or ICU formatting.
  *
- * Memory rule: bg_brief_load / bg_schema_load return objects the caller frees with
- * bg_brief_free / bg_schema_free (both accept NULL).  bg_brief_resolve returns a new
+ * Memory rule: bg_brief_load returns an object the caller frees with bg_brief_free
+ * (NULL-safe).  bg_brief_resolve returns a new
  * xmlDoc the caller frees with xmlFreeDoc.  All problems are reported through diag
  * with the brief's file and line; functions then just return NULL / -1.
  */
@@ -16,8 +16,9 @@
 /* At most this many languages in one unit; a brief needs two or three. */
 #define BG_UNIT_MAX 16
 
+#include "schema.h"
+
 typedef struct bg_brief bg_brief;
-typedef struct bg_schema bg_schema;
 
 /* A language unit: the adjacent siblings of one name that carry the same text in
  * different languages (`p uk, p en`).  A language-neutral element (no xml:lang) is
@@ -26,10 +27,6 @@ typedef struct bg_unit {
     xmlNodePtr member[BG_UNIT_MAX];
     int n;
 } bg_unit;
-
-/* Compile the brief schema (schema/brief.rng).  NULL on error (reported). */
-bg_schema *bg_schema_load(const char *path);
-void bg_schema_free(bg_schema *schema);
 
 /* Parse `path` as an untrusted brief: no DTD loading, no network, no entity
  * substitution, and a document that declares any entity is refused outright.

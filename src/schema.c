@@ -1,0 +1,335 @@
+/* schema — see schema.h. */
+#include "schema.h"
+
+#include "diag.h"
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+/* Deep enough for any sane grammar; stops a ref cycle. */
+#define MAX_DEPTH 24
+
+struct bg_schema {
+    xmlRelaxNGPtr rng;
+    xmlDocPtr grammar;        /* the schema read as a document, for hints */
+    xmlHashTablePtr defines;  /* define name -> <define> */
+    xmlHashTablePtr elements; /* element name -> first <element> */
+};
+
+static int is_rng(const xmlNode *n, const char *name) {
+    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST RNG_NS) &&
+           (!name || xmlStrEqual(n->name, BAD_CAST name));
+}
+
+static const char *name_of(const xmlNode *n) {
+    xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST "name", NULL);
+    return a && a->children ? (const char *)a->children->content : NULL;
+}
+
+static void index_grammar(bg_schema *s, xmlNodePtr node) {
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (!is_rng(n, NULL))
+            continue;
+        const char *name = name_of(n);
+        if (name && is_rng(n, "define"))
+            xmlHashAddEntry(s->defines, BAD_CAST name, n);
+        else if (name && is_rng(n, "element"))
+            xmlHashAddEntry(s->elements, BAD_CAST name, n); /* keeps the first */
+        index_grammar(s, n);
+    }
+}
+
+bg_schema *bg_schema_load(const char *path) {
+    bg_schema *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(path);
+    s->rng = pctxt ? xmlRelaxNGParse(pctxt) : NULL;
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    s->grammar = s->rng ? xmlReadFile(path, NULL, XML_PARSE_NONET) : NULL;
+    s->defines = xmlHashCreate(128);
+    s->elements = xmlHashCreate(128);
+    if (!s->rng || !s->grammar || !s->defines || !s->elements) {
+        bg_error(path, 0, "the schema cannot be read or does not compile");
+        bg_schema_free(s);
+        return NULL;
+    }
+    index_grammar(s, xmlDocGetRootElement(s->grammar));
+    return s;
+}
+
+void bg_schema_free(bg_schema *s) {
+    if (!s)
+        return;
+    if (s->rng)
+        xmlRelaxNGFree(s->rng);
+    xmlFreeDoc(s->grammar);
+    xmlHashFree(s->defines, NULL);
+    xmlHashFree(s->elements, NULL);
+    free(s);
+}
+
+/* ---- reading the grammar ------------------------------------------------------------ */
+
+/* A comma-separated list of names without repeats, in first-seen order. */
+typedef struct names {
+    char buf[512];
+} names;
+
+static int names_has(const names *l, const char *name) {
+    size_t n = strlen(name);
+    for (const char *p = l->buf; (p = strstr(p, name)) != NULL; p += n)
+        if ((p == l->buf || (p >= l->buf + 2 && p[-2] == ',')) && (p[n] == '\0' || p[n] == ','))
+            return 1;
+    return 0;
+}
+
+static void names_add(names *l, const char *name) {
+    size_t n = strlen(name), len = strlen(l->buf);
+    if (names_has(l, name))
+        return;
+    if (len + n + 3 < sizeof l->buf)
+        snprintf(l->buf + len, sizeof l->buf - len, "%s%s", len ? ", " : "", name);
+}
+
+enum walk { CHILDREN, ATTRIBUTES, REQUIRED, VALUES };
+
+/* Walk the pattern under `node` collecting, per `what`: the child element names,
+ * the attribute names, the required attribute names, or the <value>s.  Refs are
+ * followed; nested elements are not entered. */
+static void walk(const bg_schema *s, xmlNodePtr node, enum walk what, names *out, int depth) {
+    if (depth > MAX_DEPTH)
+        return;
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (!is_rng(n, NULL))
+            continue;
+        const char *name = name_of(n);
+        if (is_rng(n, "element")) {
+            if (what == CHILDREN && name)
+                names_add(out, name);
+        } else if (is_rng(n, "attribute")) {
+            if ((what == ATTRIBUTES || what == REQUIRED) && name)
+                names_add(out, name);
+        } else if (is_rng(n, "value")) {
+            if (what == VALUES) {
+                xmlChar *v = xmlNodeGetContent(n);
+                names_add(out, v ? (const char *)v : "");
+                xmlFree(v);
+            }
+        } else if (is_rng(n, "ref")) {
+            xmlNodePtr def = name ? xmlHashLookup(s->defines, BAD_CAST name) : NULL;
+            if (def)
+                walk(s, def, what, out, depth + 1);
+        } else if (what == REQUIRED && !is_rng(n, "group")) {
+            /* optional, zeroOrMore, choice: what is inside is not required */
+        } else {
+            walk(s, n, what, out, depth + 1);
+        }
+    }
+}
+
+/* The <attribute name="attr"> reachable from element `elem`, or NULL. */
+static xmlNodePtr find_attribute(const bg_schema *s, xmlNodePtr node, const char *attr, int depth) {
+    if (depth > MAX_DEPTH)
+        return NULL;
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (!is_rng(n, NULL) || is_rng(n, "element"))
+            continue;
+        const char *name = name_of(n);
+        xmlNodePtr found = NULL;
+        if (is_rng(n, "attribute"))
+            found = name && strcmp(name, attr) == 0 ? n : NULL;
+        else if (is_rng(n, "ref")) {
+            xmlNodePtr def = name ? xmlHashLookup(s->defines, BAD_CAST name) : NULL;
+            found = def ? find_attribute(s, def, attr, depth + 1) : NULL;
+        } else
+            found = find_attribute(s, n, attr, depth + 1);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+static xmlNodePtr element_def(const bg_schema *s, const xmlChar *name) {
+    return name ? xmlHashLookup(s->elements, name) : NULL;
+}
+
+/* ---- turning libxml2's messages into advice --------------------------------------- */
+
+typedef struct report {
+    const bg_schema *s;
+    const char *path;
+    xmlDocPtr doc;
+    long last_line;
+    int count;
+} report;
+
+static const char *attr_value(const xmlNode *n, const char *name) {
+    xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST name, NULL);
+    return a && a->children ? (const char *)a->children->content : "";
+}
+
+static void say(report *r, long line, const char *fmt, ...) BG_PRINTF(3, 4);
+static void say(report *r, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    bg_verror(r->path, line, fmt, ap);
+    va_end(ap);
+    r->last_line = line;
+    r->count++;
+}
+
+static void bad_attribute(report *r, xmlNodePtr el, const char *attr) {
+    long line = xmlGetLineNo(el);
+    xmlNodePtr def = element_def(r->s, el->name);
+    xmlNodePtr a = def ? find_attribute(r->s, def, attr, 0) : NULL;
+    if (!a) {
+        names all = {""};
+        if (def)
+            walk(r->s, def, ATTRIBUTES, &all, 0);
+        say(r, line, "<%s> has no attribute \"%s\"%s%s%s", (const char *)el->name, attr,
+            all.buf[0] ? " (it takes: " : "", all.buf, all.buf[0] ? ")" : "");
+        return;
+    }
+    names values = {""};
+    walk(r->s, a, VALUES, &values, 0);
+    if (values.buf[0])
+        say(r, line, "<%s %s=\"%s\">: \"%s\" is not allowed; use one of: %s", (const char *)el->name, attr,
+            attr_value(el, attr), attr_value(el, attr), values.buf);
+    else
+        say(r, line, "<%s %s=\"%s\">: not a valid value for %s (see docs/format.md)", (const char *)el->name, attr,
+            attr_value(el, attr), attr);
+}
+
+/* libxml2 says only "Element X failed to validate attributes", without a line:
+ * find the X elements that lack a required attribute ourselves. */
+static int missing_attributes(report *r, xmlNodePtr node, const char *elname) {
+    int found = 0;
+    for (xmlNodePtr n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(n->name, BAD_CAST elname)) {
+            names req = {""};
+            xmlNodePtr def = element_def(r->s, n->name);
+            if (def)
+                walk(r->s, def, REQUIRED, &req, 0);
+            char *save = NULL;
+            for (char *t = strtok_r(req.buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+                if (!xmlHasNsProp(n, BAD_CAST t, NULL)) {
+                    say(r, xmlGetLineNo(n), "<%s> needs the attribute %s=\"…\" (see docs/format.md)", elname, t);
+                    found = 1;
+                }
+            }
+        }
+        found |= missing_attributes(r, n->children, elname);
+    }
+    return found;
+}
+
+static void unexpected_element(report *r, xmlNodePtr el) {
+    xmlNodePtr parent = el->parent;
+    long line = xmlGetLineNo(el);
+    if (!parent || parent->type != XML_ELEMENT_NODE) {
+        say(r, line, "<%s> is not expected here", (const char *)el->name);
+        return;
+    }
+    names kids = {""};
+    xmlNodePtr def = element_def(r->s, parent->name);
+    if (def)
+        walk(r->s, def, CHILDREN, &kids, 0);
+    int allowed = names_has(&kids, (const char *)el->name);
+    if (!kids.buf[0])
+        say(r, line, "<%s> is not allowed inside <%s>", (const char *)el->name, (const char *)parent->name);
+    else if (allowed)
+        say(r, line,
+            "<%s> is out of place inside <%s>, or something before it is missing; <%s> holds, in this order: %s",
+            (const char *)el->name, (const char *)parent->name, (const char *)parent->name, kids.buf);
+    else
+        say(r, line, "<%s> is not allowed inside <%s>; <%s> holds, in this order: %s", (const char *)el->name,
+            (const char *)parent->name, (const char *)parent->name, kids.buf);
+}
+
+static void incomplete_element(report *r, xmlNodePtr el, const char *expected) {
+    names kids = {""};
+    xmlNodePtr def = element_def(r->s, el->name);
+    if (def)
+        walk(r->s, def, CHILDREN, &kids, 0);
+    if (expected && *expected)
+        say(r, xmlGetLineNo(el), "<%s> is missing <%s>; <%s> holds, in this order: %s", (const char *)el->name,
+            expected, (const char *)el->name, kids.buf);
+    else
+        say(r, xmlGetLineNo(el), "<%s> is incomplete; it holds, in this order: %s", (const char *)el->name,
+            kids.buf);
+}
+
+static void rng_error(void *userdata, xmlErrorPtr e) {
+    report *r = userdata;
+    if (!e || e->level == XML_ERR_NONE)
+        return;
+    xmlNodePtr node = e->node;
+    long line = node ? xmlGetLineNo(node) : e->line;
+    /* After the first problem libxml2 repeats "failed to validate content" for every
+     * ancestor, and sometimes a second message for the same node: noise. */
+    if (r->count > 0 && (e->code == XML_RELAXNG_ERR_CONTENTVALID || line == r->last_line))
+        return;
+    int is_element = node && node->type == XML_ELEMENT_NODE;
+    switch (e->code) {
+    case XML_RELAXNG_ERR_INVALIDATTR:
+        if (is_element && e->str1) {
+            bad_attribute(r, node, (const char *)e->str1);
+            return;
+        }
+        break;
+    case XML_RELAXNG_ERR_ATTRVALID:
+        if (e->str1 && missing_attributes(r, xmlDocGetRootElement(r->doc), (const char *)e->str1))
+            return;
+        break;
+    case XML_RELAXNG_ERR_ELEMWRONG:
+        if (is_element) {
+            unexpected_element(r, node);
+            return;
+        }
+        break;
+    case XML_RELAXNG_ERR_NOELEM:
+        if (is_element) {
+            incomplete_element(r, node, (const char *)e->str1);
+            return;
+        }
+        break;
+    case XML_RELAXNG_ERR_ELEMNAME:
+        if (e->str1 && e->str2) {
+            say(r, line, "expected <%s> here, found <%s>", (const char *)e->str1, (const char *)e->str2);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "does not match the schema");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    say(r, line, "%s (see docs/format.md)", msg);
+}
+
+int bg_schema_validate(const bg_schema *s, xmlDocPtr doc, const char *path) {
+    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(s->rng);
+    if (!v) {
+        bg_error(path, 0, "out of memory");
+        return -1;
+    }
+    report r = {s, path, doc, -1, 0};
+    xmlRelaxNGSetValidStructuredErrors(v, rng_error, &r);
+    int rc = xmlRelaxNGValidateDoc(v, doc);
+    xmlRelaxNGFreeValidCtxt(v);
+    if (rc != 0 && r.count == 0)
+        bg_error(path, 0, "does not match the brief schema (see docs/format.md)");
+    return rc == 0 ? 0 : -1;
+}
