@@ -79,9 +79,30 @@ static void xml_structured(void *userdata, xmlErrorPtr e) {
         bg_error(e->file, line, "%s", msg);
 }
 
-/* libxslt reports through a printf-style generic handler, in pieces; collect a line
- * at a time so each message is printed once in our shape. */
+/* libxslt reports through a printf-style generic handler, in pieces, and names the
+ * template position on a line of its own ("runtime error: file F line N element E")
+ * before the message.  Collect whole lines; remember the position and give it to
+ * the message that follows, so each problem prints once as "F:N: error: …". */
 static char xslt_buf[2048];
+static char xslt_file[1024];
+static long xslt_line;
+
+static void xslt_line_done(const char *text) {
+    char kind[32], file[1024], element[128];
+    long line;
+    if (sscanf(text, "%31s error : file %1023s line %ld element %127s", kind, file, &line, element) == 4 ||
+        sscanf(text, "%31s error: file %1023s line %ld element %127s", kind, file, &line, element) == 4) {
+        snprintf(xslt_file, sizeof xslt_file, "%s", file);
+        xslt_line = line;
+        return;
+    }
+    if (!text[0])
+        return;
+    bg_error(xslt_file[0] ? xslt_file : NULL, xslt_line, "%s", text);
+    xslt_file[0] = '\0';
+    xslt_line = 0;
+}
+
 static void xslt_generic(void *ctx, const char *fmt, ...) {
     (void)ctx;
     size_t used = strlen(xslt_buf);
@@ -92,8 +113,7 @@ static void xslt_generic(void *ctx, const char *fmt, ...) {
     char *nl;
     while ((nl = strchr(xslt_buf, '\n')) != NULL) {
         *nl = '\0';
-        if (xslt_buf[0])
-            bg_error(NULL, 0, "%s", xslt_buf);
+        xslt_line_done(xslt_buf);
         memmove(xslt_buf, nl + 1, strlen(nl + 1) + 1);
     }
 }
