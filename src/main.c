@@ -104,7 +104,8 @@ int bg_cli_is_lang_tag(const char *s) {
 static int has_templates(const char *dir) {
     char buf[PATH_MAX];
     struct stat st;
-    snprintf(buf, sizeof buf, "%s/templates/html/brief.xsl", dir);
+    if (snprintf(buf, sizeof buf, "%s/templates/html/brief.xsl", dir) >= (int)sizeof buf)
+        return 0;
     return stat(buf, &st) == 0;
 }
 
@@ -127,7 +128,16 @@ const char *bg_cli_datadir(void) {
             strcpy(slash, "/..");
             char real[PATH_MAX];
             if (realpath(exe, real) && has_templates(real)) {
-                snprintf(dir, sizeof dir, "%s", real);
+                /* Messages name data files; inside the current folder, say it short
+                 * ("locales/uk.xlf", not "/home/…/briefgen/locales/uk.xlf"). */
+                char cwd[PATH_MAX];
+                size_t len = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+                if (len && strcmp(real, cwd) == 0)
+                    snprintf(dir, sizeof dir, ".");
+                else if (len && strncmp(real, cwd, len) == 0 && real[len] == '/')
+                    snprintf(dir, sizeof dir, "%s", real + len + 1);
+                else
+                    snprintf(dir, sizeof dir, "%s", real);
                 return dir;
             }
         }
@@ -137,7 +147,8 @@ const char *bg_cli_datadir(void) {
 }
 
 void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
-    snprintf(buf, size, "%s/%s", bg_cli_datadir(), sub);
+    if (snprintf(buf, size, "%s/%s", bg_cli_datadir(), sub) >= (int)size)
+        buf[0] = '\0'; /* too long to be a real folder: fail to open, loudly, later */
 }
 
 int main(int argc, char **argv) {
