@@ -147,7 +147,9 @@ const char *bg_cli_datadir(void) {
 }
 
 void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
-    if (snprintf(buf, size, "%s/%s", bg_cli_datadir(), sub) >= (int)size)
+    const char *dir = bg_cli_datadir();
+    int n = strcmp(dir, ".") == 0 ? snprintf(buf, size, "%s", sub) : snprintf(buf, size, "%s/%s", dir, sub);
+    if (n >= (int)size)
         buf[0] = '\0'; /* too long to be a real folder: fail to open, loudly, later */
 }
 
