@@ -275,6 +275,27 @@ void bg_brief_each_unit(xmlNodePtr node, void (*fn)(const bg_unit *, void *), vo
     }
 }
 
+typedef struct counter {
+    const char *lang;
+    bg_coverage cov;
+} counter;
+
+static void count_unit(const bg_unit *u, void *ctx) {
+    counter *c = ctx;
+    c->cov.total++;
+    for (int i = 0; i < u->n; i++)
+        if (xmlStrcasecmp(bg_node_lang(u->member[i]), BAD_CAST c->lang) == 0) {
+            c->cov.present++;
+            break;
+        }
+}
+
+bg_coverage bg_brief_coverage(const bg_brief *b, const char *lang) {
+    counter c = {lang, {0, 0}};
+    bg_brief_each_unit(xmlDocGetRootElement(b->doc), count_unit, &c);
+    return c.cov;
+}
+
 /* ---- semantic checks ------------------------------------------------------------- */
 
 typedef struct checker {

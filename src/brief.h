@@ -51,6 +51,14 @@ xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
 /* Call `fn` for every language unit under `node`, in document order. */
 void bg_brief_each_unit(xmlNodePtr node, void (*fn)(const bg_unit *unit, void *ctx), void *ctx);
 
+/* Translation coverage of one language: of `total` language units, `present` have
+ * text in that language. */
+typedef struct bg_coverage {
+    int total;
+    int present;
+} bg_coverage;
+bg_coverage bg_brief_coverage(const bg_brief *brief, const char *lang);
+
 const char *bg_brief_path(const bg_brief *brief);
 xmlDocPtr bg_brief_doc(const bg_brief *brief);
 /* The brief's @source-lang ("uk") and its @langs, split ("uk", "en"). */
