@@ -4,9 +4,15 @@
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static int n_errors, n_warnings, strict, quiet;
+/* Set once before any work starts. */
+static int strict, quiet;
+/* Per thread: `build -j` renders briefs on several threads, each with its own
+ * counts and, while one is active, its own capture. */
+static _Thread_local int n_errors, n_warnings;
+static _Thread_local bg_diag_capture *capture;
 
 void bg_diag_set_strict(int on) { strict = on; }
 int bg_diag_strict(void) { return strict; }
@@ -15,19 +21,77 @@ int bg_diag_errors(void) { return n_errors; }
 int bg_diag_warnings(void) { return n_warnings; }
 void bg_diag_reset(void) { n_errors = n_warnings = 0; }
 
-static void emit(const char *severity, const char *file, long line, const char *fmt, va_list ap) {
-    if (file && line > 0)
-        fprintf(stderr, "%s:%ld: %s: ", file, line, severity);
-    else if (file)
-        fprintf(stderr, "%s: %s: ", file, severity);
+void bg_diag_capture_begin(bg_diag_capture *c) {
+    memset(c, 0, sizeof *c);
+    capture = c;
+}
+
+void bg_diag_capture_end(void) { capture = NULL; }
+
+void bg_diag_capture_free(bg_diag_capture *c) {
+    if (!c)
+        return;
+    free(c->text);
+    memset(c, 0, sizeof *c);
+}
+
+void bg_diag_capture_flush(bg_diag_capture *c) {
+    if (c && c->len)
+        fwrite(c->text, 1, c->len, stderr);
+    bg_diag_capture_free(c);
+}
+
+/* Append formatted text to the capture; on out-of-memory the text goes to stderr
+ * rather than being lost. */
+static void capture_vadd(const char *fmt, va_list ap) {
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return;
+    if (capture->len + (size_t)n + 1 > capture->cap) {
+        size_t cap = capture->cap ? capture->cap * 2 : 256;
+        while (cap < capture->len + (size_t)n + 1)
+            cap *= 2;
+        char *grown = realloc(capture->text, cap);
+        if (!grown) {
+            vfprintf(stderr, fmt, ap);
+            return;
+        }
+        capture->text = grown;
+        capture->cap = cap;
+    }
+    vsnprintf(capture->text + capture->len, capture->cap - capture->len, fmt, ap);
+    capture->len += (size_t)n;
+}
+
+static void out(const char *fmt, ...) BG_PRINTF(1, 2);
+static void out(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    if (capture)
+        capture_vadd(fmt, ap);
     else
-        fprintf(stderr, "briefgen: %s: ", severity);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+        vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+static void emit(const char *severity, const char *file, long line, const char *fmt, va_list ap) {
+    char msg[4096];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (file && line > 0)
+        out("%s:%ld: %s: %s\n", file, line, severity, msg);
+    else if (file)
+        out("%s: %s: %s\n", file, severity, msg);
+    else
+        out("briefgen: %s: %s\n", severity, msg);
 }
 
 void bg_verror(const char *file, long line, const char *fmt, va_list ap) {
     n_errors++;
+    if (capture)
+        capture->errors++;
     emit("error", file, line, fmt, ap);
 }
 
@@ -45,6 +109,8 @@ void bg_warn(const char *file, long line, const char *fmt, ...) {
         bg_verror(file, line, fmt, ap);
     } else {
         n_warnings++;
+        if (capture)
+            capture->warnings++;
         if (!quiet)
             emit("warning", file, line, fmt, ap);
     }
@@ -52,11 +118,12 @@ void bg_warn(const char *file, long line, const char *fmt, ...) {
 }
 
 void bg_note(const char *fmt, ...) {
+    char msg[4096];
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    out("%s\n", msg);
 }
 
 /* libxml2 hands us one structured error per problem.  Its message ends with a newline
@@ -83,9 +150,9 @@ static void xml_structured(void *userdata, xmlErrorPtr e) {
  * template position on a line of its own ("runtime error: file F line N element E")
  * before the message.  Collect whole lines; remember the position and give it to
  * the message that follows, so each problem prints once as "F:N: error: …". */
-static char xslt_buf[2048];
-static char xslt_file[1024];
-static long xslt_line;
+static _Thread_local char xslt_buf[2048];
+static _Thread_local char xslt_file[1024];
+static _Thread_local long xslt_line;
 
 static void xslt_line_done(const char *text) {
     char kind[32], file[1024], element[128];
@@ -118,6 +185,7 @@ static void xslt_generic(void *ctx, const char *fmt, ...) {
     }
 }
 
+/* libxml2 keeps its error handler per thread: every thread that parses calls this. */
 void bg_diag_install_xml_handlers(void) {
     xmlSetStructuredErrorFunc(NULL, xml_structured);
     xsltSetGenericErrorFunc(NULL, xslt_generic);

@@ -14,6 +14,7 @@
 #define BG_DIAG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 #define BG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
@@ -32,10 +33,26 @@ int bg_diag_strict(void);
 /* Set when stderr should stay quiet for warnings (--quiet); errors always print. */
 void bg_diag_set_quiet(int quiet);
 
-/* Errors and warnings printed since start (or since the last bg_diag_reset). */
+/* Errors and warnings reported on this thread since start (or bg_diag_reset). */
 int bg_diag_errors(void);
 int bg_diag_warnings(void);
 void bg_diag_reset(void);
+
+/* Capturing: while a capture is active on the calling thread, messages are appended
+ * to it instead of being printed — `build -j` prints each brief's messages in input
+ * order, and the preview server shows them in the page.  Counts are per thread.
+ * The caller owns the capture and releases its text with bg_diag_capture_free (or
+ * bg_diag_capture_flush, which first writes it to stderr). */
+typedef struct bg_diag_capture {
+    char *text; /* NUL-terminated once anything was captured, else NULL */
+    size_t len, cap;
+    int errors, warnings;
+} bg_diag_capture;
+
+void bg_diag_capture_begin(bg_diag_capture *c);
+void bg_diag_capture_end(void);
+void bg_diag_capture_flush(bg_diag_capture *c);
+void bg_diag_capture_free(bg_diag_capture *c);
 
 /* Route libxml2 / libxslt / RELAX NG messages through bg_error so they come out as
  * "file:line: error: …".  Installed once by main(). */
