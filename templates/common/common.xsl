@@ -1,0 +1,314 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Parts shared by the HTML and DocBook templates: ids and numbers of the things a
+  brief links to, the fallback-language attribute, and two ways of putting markup
+  (links, superscripts) inside text that an extension function has formatted.
+
+  Input: the brief resolved for one language (docs/templates.md).
+  Parameters every entry stylesheet declares: $lang, $langs, $basename.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:b="urn:briefgen:brief:1"
+    xmlns:bg="urn:briefgen:xslt"
+    extension-element-prefixes="bg"
+    exclude-result-prefixes="b bg">
+
+  <!-- Characters no brief contains (private use), passed to bg:msg as placeholder
+       arguments and replaced by markup afterwards (template "message-with-markup"). -->
+  <xsl:variable name="marker" select="'&#xE000;'"/>
+  <xsl:variable name="marker2" select="'&#xE001;'"/>
+
+  <xsl:key name="by-id" match="b:*[@id]" use="@id"/>
+
+  <!-- ================================================================ -->
+  <!-- Languages                                                         -->
+  <!-- ================================================================ -->
+
+  <!-- Produces the attribute $name (lang for HTML, xml:lang for DocBook) with the
+       context element's xml:lang, but only when that differs from the output
+       language: text that fell back to the source language is marked so screen
+       readers and hyphenation use the right language. -->
+  <xsl:template name="lang-attr">
+    <xsl:param name="name" select="'lang'"/>
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
+      <xsl:attribute name="{$name}">
+        <xsl:value-of select="$node/@xml:lang"/>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Produces the attribute $name with the xml:lang of an inline element (em,
+       strong, a, cite, term) when it differs from the language around it: the
+       nearest ancestor's xml:lang, else $lang.  It marks a phrase in another language
+       ("OECD Guidelines…" in a Ukrainian reference). -->
+  <xsl:template name="inline-lang-attr">
+    <xsl:param name="name" select="'lang'"/>
+    <xsl:if test="@xml:lang">
+      <xsl:variable name="outer">
+        <xsl:choose>
+          <xsl:when test="ancestor::*[@xml:lang]"><xsl:value-of select="ancestor::*[@xml:lang][1]/@xml:lang"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="@xml:lang != $outer">
+        <xsl:attribute name="{$name}">
+          <xsl:value-of select="@xml:lang"/>
+        </xsl:attribute>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- Ids and numbers                                                   -->
+  <!-- ================================================================ -->
+
+  <!-- Produces a valid, readable id from $text: bg:slug, prefixed with "s-" when it
+       would start with a digit or be empty (ids must start with a letter). -->
+  <xsl:template name="safe-slug">
+    <xsl:param name="text"/>
+    <xsl:variable name="slug" select="bg:slug(string($text))"/>
+    <xsl:choose>
+      <xsl:when test="$slug = ''">s</xsl:when>
+      <xsl:when test="translate(substring($slug, 1, 1), '0123456789', '') = ''">
+        <xsl:value-of select="concat('s-', $slug)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$slug"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces the id of a section: its own @id, or the slug of its title, with
+       "-2", "-3" … appended when an earlier untitled-id section has the same
+       title. -->
+  <xsl:template name="section-id">
+    <xsl:param name="section" select="."/>
+    <xsl:choose>
+      <xsl:when test="$section/@id"><xsl:value-of select="$section/@id"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="title" select="normalize-space($section/b:title)"/>
+        <xsl:variable name="same"
+            select="count($section/preceding::b:section[not(@id)][normalize-space(b:title) = $title])
+                    + count($section/ancestor::b:section[not(@id)][normalize-space(b:title) = $title])"/>
+        <xsl:call-template name="safe-slug">
+          <xsl:with-param name="text" select="$title"/>
+        </xsl:call-template>
+        <xsl:if test="$same &gt; 0">
+          <xsl:value-of select="concat('-', $same + 1)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces the id of one of the fixed parts of a brief (summary, findings …):
+       the slug of its heading, the message $key, so anchors read in the output
+       language (#kliuchovi-vysnovky, #key-findings). -->
+  <xsl:template name="part-id">
+    <xsl:param name="key"/>
+    <xsl:call-template name="safe-slug">
+      <xsl:with-param name="text" select="bg:msg($key)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Produces the number of finding $node (1, 2, …; document order). -->
+  <xsl:template name="finding-number">
+    <xsl:param name="node" select="."/>
+    <xsl:value-of select="count($node/preceding-sibling::b:finding) + 1"/>
+  </xsl:template>
+
+  <!-- Produces the number of reference $node (1, 2, …; document order). -->
+  <xsl:template name="ref-number">
+    <xsl:param name="node" select="."/>
+    <xsl:value-of select="count($node/preceding-sibling::b:ref) + 1"/>
+  </xsl:template>
+
+  <!-- Produces the priority rank of recommendation $node for sorting and grouping:
+       1 high, 2 medium, 3 low, 4 none. -->
+  <xsl:template name="priority-rank">
+    <xsl:param name="node" select="."/>
+    <xsl:choose>
+      <xsl:when test="$node/@priority = 'high'">1</xsl:when>
+      <xsl:when test="$node/@priority = 'medium'">2</xsl:when>
+      <xsl:when test="$node/@priority = 'low'">3</xsl:when>
+      <xsl:otherwise>4</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The recommendations in display order are: priority high, medium, low, none;
+       within a group by votes, most first; ties in document order.  These give the
+       number a recommendation has in that order ("Recommendation 3 of 12"). -->
+  <xsl:variable name="recs" select="/b:brief/b:recommendations/b:recommendation"/>
+  <xsl:variable name="recs-high" select="$recs[@priority = 'high']"/>
+  <xsl:variable name="recs-medium" select="$recs[@priority = 'medium']"/>
+  <xsl:variable name="recs-low" select="$recs[@priority = 'low']"/>
+  <xsl:variable name="recs-none" select="$recs[not(@priority)]"/>
+
+  <!-- Produces the 1-based place of recommendation $node in display order. -->
+  <xsl:template name="recommendation-number">
+    <xsl:param name="node" select="."/>
+    <xsl:variable name="group"
+        select="$recs[string(@priority) = string($node/@priority)]"/>
+    <xsl:variable name="votes" select="number(concat('0', $node/@votes))"/>
+    <xsl:variable name="before-groups">
+      <xsl:choose>
+        <xsl:when test="$node/@priority = 'high'">0</xsl:when>
+        <xsl:when test="$node/@priority = 'medium'"><xsl:value-of select="count($recs-high)"/></xsl:when>
+        <xsl:when test="$node/@priority = 'low'"><xsl:value-of select="count($recs-high | $recs-medium)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="count($recs-high | $recs-medium | $recs-low)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- ahead in the group: more votes, or as many votes and earlier in the source -->
+    <xsl:variable name="ahead"
+        select="count($group[number(concat('0', @votes)) &gt; $votes])
+              + count($node/preceding-sibling::b:recommendation[string(@priority) = string($node/@priority)]
+                                                              [number(concat('0', @votes)) = $votes])"/>
+    <xsl:value-of select="$before-groups + $ahead + 1"/>
+  </xsl:template>
+
+  <!-- The largest vote count (0 when no recommendation has votes). -->
+  <xsl:variable name="max-votes">
+    <xsl:for-each select="$recs[@votes]">
+      <xsl:sort select="@votes" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1"><xsl:value-of select="number(@votes)"/></xsl:if>
+    </xsl:for-each>
+    <xsl:if test="not($recs[@votes])">0</xsl:if>
+  </xsl:variable>
+
+  <!-- ================================================================ -->
+  <!-- Markup inside formatted text                                      -->
+  <!-- ================================================================ -->
+
+  <!-- Produces the list $joined (the result of bg:list over the string values of
+       $items, in the same order) with each item replaced by the result of applying
+       templates to it in mode "list-item": the conjunctions and commas stay as ICU
+       wrote them for the language, the items become links, names with
+       superscripts …  Items are found in order, so each is looked for only after
+       the previous one. -->
+  <xsl:template name="splice-list">
+    <xsl:param name="joined"/>
+    <xsl:param name="items"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:choose>
+      <xsl:when test="$i &gt; count($items)">
+        <xsl:value-of select="$joined"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="item" select="$items[$i]"/>
+        <xsl:variable name="text" select="normalize-space($item)"/>
+        <xsl:choose>
+          <xsl:when test="$text != '' and contains($joined, $text)">
+            <xsl:value-of select="substring-before($joined, $text)"/>
+            <xsl:apply-templates select="$item" mode="list-item"/>
+            <xsl:call-template name="splice-list">
+              <xsl:with-param name="joined" select="substring-after($joined, $text)"/>
+              <xsl:with-param name="items" select="$items"/>
+              <xsl:with-param name="i" select="$i + 1"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="splice-list">
+              <xsl:with-param name="joined" select="$joined"/>
+              <xsl:with-param name="items" select="$items"/>
+              <xsl:with-param name="i" select="$i + 1"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces the text $message, made by bg:msg with $marker and $marker2 as
+       arguments, with $marker replaced by $content and $marker2 by $content2 (result
+       tree fragments): "Prepared by {0}" with a list of names carrying superscripts in
+       place of {0}.  The translator may put the two arguments in either order. -->
+  <xsl:template name="message-with-markup">
+    <xsl:param name="message"/>
+    <xsl:param name="content"/>
+    <xsl:param name="content2"/>
+    <xsl:choose>
+      <xsl:when test="contains($message, $marker) and contains($message, $marker2)
+                      and string-length(substring-before($message, $marker2))
+                          &lt; string-length(substring-before($message, $marker))">
+        <xsl:value-of select="substring-before($message, $marker2)"/>
+        <xsl:copy-of select="$content2"/>
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="substring-after($message, $marker2)"/>
+          <xsl:with-param name="content" select="$content"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($message, $marker)">
+        <xsl:value-of select="substring-before($message, $marker)"/>
+        <xsl:copy-of select="$content"/>
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="substring-after($message, $marker)"/>
+          <xsl:with-param name="content2" select="$content2"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="contains($message, $marker2)">
+        <xsl:value-of select="substring-before($message, $marker2)"/>
+        <xsl:copy-of select="$content2"/>
+        <xsl:value-of select="substring-after($message, $marker2)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$message"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces $text cut to at most $max characters at a word boundary, with an
+       ellipsis when it was cut (for chart labels). -->
+  <xsl:template name="shorten">
+    <xsl:param name="text"/>
+    <xsl:param name="max" select="48"/>
+    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($t) &lt;= $max"><xsl:value-of select="$t"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="cut-at-space">
+          <xsl:with-param name="text" select="substring($t, 1, $max - 1)"/>
+        </xsl:call-template>
+        <xsl:text>…</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces $text without its last (possibly partial) word and any trailing
+       punctuation; $text itself when it holds no space. -->
+  <xsl:template name="cut-at-space">
+    <xsl:param name="text"/>
+    <xsl:param name="done" select="''"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, ' ')">
+        <xsl:call-template name="cut-at-space">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+          <xsl:with-param name="done">
+            <xsl:value-of select="$done"/>
+            <xsl:if test="$done != ''"><xsl:text> </xsl:text></xsl:if>
+            <xsl:value-of select="substring-before($text, ' ')"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$done = ''"><xsl:value-of select="$text"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="trim-punctuation">
+          <xsl:with-param name="text" select="$done"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces $text without trailing , ; : – — characters. -->
+  <xsl:template name="trim-punctuation">
+    <xsl:param name="text"/>
+    <xsl:variable name="last" select="substring($text, string-length($text))"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &gt; 1 and contains(',;:–—-', $last)">
+        <xsl:call-template name="trim-punctuation">
+          <xsl:with-param name="text" select="normalize-space(substring($text, 1, string-length($text) - 1))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

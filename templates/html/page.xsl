@@ -1,0 +1,465 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell: <html>, <head> with the inline style sheet, the landmarks (header,
+  nav, main, footer), the links to the other language versions, the table of
+  contents and the footer.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:b="urn:briefgen:brief:1"
+    xmlns:bg="urn:briefgen:xslt"
+    extension-element-prefixes="bg"
+    exclude-result-prefixes="b bg">
+
+  <!-- The whole page. -->
+  <xsl:template match="b:brief">
+    <html lang="{$lang}">
+      <head>
+        <!-- libxslt's HTML serialiser always writes this encoding declaration; writing
+             it here keeps it the only one (a <meta charset> beside it is an error) -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <!-- at most 70 characters: longer titles are cut at a word (html-validate's
+             long-title rule; browsers and search engines cut them anyway) -->
+        <title>
+          <xsl:call-template name="shorten">
+            <xsl:with-param name="text" select="b:meta/b:title"/>
+            <xsl:with-param name="max" select="70"/>
+          </xsl:call-template>
+        </title>
+        <xsl:if test="b:summary/b:p">
+          <meta name="description" content="{normalize-space(b:summary/b:p[1])}"/>
+        </xsl:if>
+        <xsl:if test="b:meta/b:person/b:name">
+          <meta name="author" content="{bg:list(b:meta/b:person/b:name)}"/>
+        </xsl:if>
+        <xsl:if test="b:meta/b:keywords/b:keyword">
+          <meta name="keywords">
+            <xsl:attribute name="content">
+              <xsl:for-each select="b:meta/b:keywords/b:keyword">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="normalize-space(.)"/>
+              </xsl:for-each>
+            </xsl:attribute>
+          </meta>
+        </xsl:if>
+        <xsl:call-template name="alternate-links"/>
+        <style>
+          <xsl:call-template name="css"/>
+        </style>
+      </head>
+      <body>
+        <a class="skip" href="#main"><xsl:value-of select="bg:msg('nav.skip')"/></a>
+        <xsl:apply-templates select="b:meta" mode="masthead"/>
+        <main id="main">
+          <xsl:apply-templates select="b:summary"/>
+          <xsl:call-template name="toc"/>
+          <xsl:apply-templates select="b:section | b:municipalities | b:findings | b:cases
+                                       | b:recommendations | b:references"/>
+        </main>
+        <xsl:call-template name="footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- <link rel="alternate"> in the head for each other language version. -->
+  <xsl:template name="alternate-links">
+    <xsl:call-template name="each-other-language">
+      <xsl:with-param name="what" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The language switch: a nav with a link to each other language version, labelled
+       with the language's own name (bg:autonym) and marked with its language. -->
+  <xsl:template name="language-switch">
+    <xsl:if test="contains(normalize-space($langs), ' ')">
+      <nav class="langs" aria-label="{bg:msg('nav.languages')}">
+        <ul>
+          <xsl:call-template name="each-other-language">
+            <xsl:with-param name="what" select="'nav'"/>
+          </xsl:call-template>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- For each language in $langs other than $lang: a <link rel="alternate"> when
+       $what is 'head', a list item with a link when $what is 'nav'.  $rest is the
+       part of $langs still to do. -->
+  <xsl:template name="each-other-language">
+    <xsl:param name="what"/>
+    <xsl:param name="rest" select="normalize-space($langs)"/>
+    <xsl:variable name="code">
+      <xsl:choose>
+        <xsl:when test="contains($rest, ' ')"><xsl:value-of select="substring-before($rest, ' ')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$code != '' and $code != $lang">
+      <xsl:variable name="href" select="concat($basename, '.', $code, '.html')"/>
+      <xsl:choose>
+        <xsl:when test="$what = 'head'">
+          <link rel="alternate" hreflang="{$code}" href="{$href}"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <li><a href="{$href}" hreflang="{$code}" lang="{$code}"><xsl:value-of select="bg:autonym($code)"/></a></li>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+    <xsl:if test="contains($rest, ' ')">
+      <xsl:call-template name="each-other-language">
+        <xsl:with-param name="what" select="$what"/>
+        <xsl:with-param name="rest" select="substring-after($rest, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- Table of contents                                                 -->
+  <!-- ================================================================ -->
+
+  <!-- The table of contents: a nav with a heading and a nested list of links to every
+       part after the summary, free sections with their subsections. -->
+  <xsl:template name="toc">
+    <xsl:variable name="id">
+      <xsl:call-template name="part-id">
+        <xsl:with-param name="key" select="'heading.contents'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <nav class="toc" aria-labelledby="{$id}">
+      <h2 id="{$id}"><xsl:value-of select="bg:msg('heading.contents')"/></h2>
+      <ol>
+        <xsl:apply-templates mode="toc"
+            select="b:section | b:municipalities | b:findings | b:cases | b:recommendations
+                    | b:references"/>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!-- A table-of-contents entry for a free section, with its subsections nested. -->
+  <xsl:template match="b:section" mode="toc">
+    <li>
+      <a>
+        <xsl:attribute name="href">
+          <xsl:text>#</xsl:text>
+          <xsl:call-template name="section-id"/>
+        </xsl:attribute>
+        <xsl:call-template name="lang-attr">
+          <xsl:with-param name="node" select="b:title"/>
+        </xsl:call-template>
+        <xsl:value-of select="normalize-space(b:title)"/>
+      </a>
+      <xsl:if test="b:section">
+        <ol>
+          <xsl:apply-templates select="b:section" mode="toc"/>
+        </ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- A table-of-contents entry for a fixed part, named by its heading message. -->
+  <xsl:template match="b:municipalities | b:findings | b:cases | b:recommendations | b:references"
+      mode="toc">
+    <xsl:variable name="key" select="concat('heading.', local-name())"/>
+    <li>
+      <a>
+        <xsl:attribute name="href">
+          <xsl:text>#</xsl:text>
+          <xsl:call-template name="part-id">
+            <xsl:with-param name="key" select="$key"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <xsl:value-of select="bg:msg($key)"/>
+      </a>
+    </li>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- Footer                                                            -->
+  <!-- ================================================================ -->
+
+  <!-- The footer: about the authors (name, role, organisation) and the organisations
+       with links to their sites; the series and the date. -->
+  <xsl:template name="footer">
+    <xsl:variable name="meta" select="b:meta"/>
+    <footer class="colophon">
+      <xsl:if test="$meta/b:person">
+        <xsl:variable name="id">
+          <xsl:call-template name="part-id">
+            <xsl:with-param name="key" select="'heading.authors'"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <h2 id="{$id}"><xsl:value-of select="bg:msg('heading.authors')"/></h2>
+        <ul class="authors">
+          <xsl:for-each select="$meta/b:person">
+            <li>
+              <strong>
+                <xsl:call-template name="lang-attr">
+                  <xsl:with-param name="node" select="b:name"/>
+                </xsl:call-template>
+                <xsl:value-of select="normalize-space(b:name)"/>
+              </strong>
+              <xsl:variable name="org" select="$meta/b:org[@id = current()/@org]"/>
+              <xsl:if test="b:role or $org">
+                <span class="details">
+                  <xsl:choose>
+                    <xsl:when test="b:role and $org">
+                      <xsl:call-template name="message-with-markup">
+                        <xsl:with-param name="message" select="bg:msg('author.details', $marker, $marker2)"/>
+                        <xsl:with-param name="content">
+                          <xsl:apply-templates select="b:role" mode="inline-text"/>
+                        </xsl:with-param>
+                        <xsl:with-param name="content2">
+                          <xsl:apply-templates select="$org/b:name" mode="inline-text"/>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </xsl:when>
+                    <xsl:when test="b:role">
+                      <xsl:apply-templates select="b:role" mode="inline-text"/>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:apply-templates select="$org/b:name" mode="inline-text"/>
+                    </xsl:otherwise>
+                  </xsl:choose>
+                </span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <xsl:if test="$meta/b:org[@href]">
+        <ul class="orgs">
+          <xsl:for-each select="$meta/b:org[@href]">
+            <li>
+              <a href="{@href}">
+                <xsl:call-template name="lang-attr">
+                  <xsl:with-param name="node" select="b:name"/>
+                </xsl:call-template>
+                <xsl:value-of select="normalize-space(b:name)"/>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
+      <p class="imprint">
+        <xsl:if test="$meta/b:series">
+          <span>
+            <xsl:call-template name="lang-attr">
+              <xsl:with-param name="node" select="$meta/b:series"/>
+            </xsl:call-template>
+            <xsl:value-of select="normalize-space($meta/b:series)"/>
+          </span>
+          <xsl:text> · </xsl:text>
+        </xsl:if>
+        <time datetime="{@date}"><xsl:value-of select="bg:date(@date)"/></time>
+      </p>
+    </footer>
+  </xsl:template>
+
+  <!-- A plain translatable text (role, name) as a span, marked with its language when
+       it fell back. -->
+  <xsl:template match="*" mode="inline-text">
+    <span>
+      <xsl:call-template name="lang-attr"/>
+      <xsl:value-of select="normalize-space(.)"/>
+    </span>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- Style sheet                                                       -->
+  <!-- ================================================================ -->
+
+  <!-- The inline CSS: calm serif text in a ~70ch column, sans-serif headings and
+       labels, one blue accent and three priority colours; phone (320 px up) and A4
+       print rules.  System fonts only. -->
+  <xsl:template name="css">
+    <xsl:text>
+:root {
+  --ink: #1c232b; --muted: #56606b; --rule: #d5dbe1; --paper: #ffffff;
+  --accent: #0d4a82; --accent-soft: #eef3f8; --tint: #f6f7f8;
+  --high: #b3422a; --medium: #d08a1f; --low: #7d8a97;
+  --serif: Georgia, Cambria, "Noto Serif", "PT Serif", "DejaVu Serif", "Liberation Serif", serif;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+  color-scheme: light;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--paper); color: var(--ink);
+  font: 1.0625rem/1.6 var(--serif);
+  border-top: 6px solid var(--accent);
+  overflow-wrap: break-word; hyphens: auto;
+}
+body > header, main, body > footer { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
+p, li, blockquote, dd { max-width: 70ch; }
+h1, h2, h3, h4, h5, h6 { font-family: var(--sans); line-height: 1.25; color: var(--ink); hyphens: manual; }
+h2 { font-size: 1.45rem; margin: 3rem 0 1rem; padding-top: .75rem; border-top: 1px solid var(--rule); }
+h3 { font-size: 1.2rem; margin: 2rem 0 .6rem; }
+h4 { font-size: 1.05rem; margin: 1.5rem 0 .4rem; }
+h5, h6 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
+a { color: var(--accent); text-underline-offset: .15em; }
+a:hover { text-decoration-thickness: 2px; }
+a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+i.term { font-style: italic; }
+small, .meta, figcaption, caption, .label, nav, .colophon, .byline, .series, table { font-family: var(--sans); }
+
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--paper); padding: .5rem 1rem; }
+.skip:focus { left: .5rem; top: .5rem; z-index: 1; }
+
+/* masthead */
+.masthead { padding-top: 1.25rem; padding-bottom: 1.5rem; }
+.masthead .top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .5rem 1rem; }
+.series { margin: 0; font-size: .8rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
+.langs ul { list-style: none; margin: 0; padding: 0; display: flex; gap: .75rem; font-size: .9rem; }
+.langs a { text-decoration: none; border: 1px solid var(--rule); border-radius: 1rem; padding: .15rem .7rem; }
+h1 { font-size: clamp(1.75rem, 1.2rem + 2.6vw, 2.5rem); margin: 1rem 0 .5rem; letter-spacing: -.01em; }
+.subtitle { font-size: 1.2rem; color: var(--muted); margin: 0 0 1.25rem; max-width: 60ch; }
+.byline { font-size: .95rem; margin: 0; }
+.affiliations { list-style: none; margin: .25rem 0 0; padding: 0; font-family: var(--sans); font-size: .85rem; color: var(--muted); }
+.byline sup, .affiliations sup { font-size: .7em; padding-left: .1em; }
+.date { font-family: var(--sans); font-size: .9rem; color: var(--muted); margin: .5rem 0 0; }
+
+/* summary box */
+.summary { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem; }
+.summary h2 { border-top: 0; margin-top: 1rem; padding-top: 0; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); }
+.summary p { font-size: 1.08rem; }
+.keywords { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; margin: 1rem 0 0; padding: 0; font-family: var(--sans); font-size: .8rem; }
+.keywords li { background: var(--paper); border: 1px solid var(--rule); border-radius: 1rem; padding: .1rem .6rem; }
+
+/* contents */
+.toc h2 { font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+.toc ol { margin: 0; padding-left: 0; list-style: none; counter-reset: toc; }
+.toc ol ol { padding-left: 1.6rem; }
+.toc li { margin: .2rem 0; counter-increment: toc; display: flex; flex-wrap: wrap; column-gap: .5rem; }
+.toc li::before { content: counters(toc, ".") "."; min-width: 1.1rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+.toc li > ol { flex-basis: 100%; }
+.toc a { text-decoration: none; }
+.toc a:hover { text-decoration: underline; }
+
+/* blocks */
+ul, ol { padding-left: 1.4rem; }
+li { margin: .25rem 0; }
+figure { margin: 1.5rem 0; }
+.quote { margin: 1.5rem 0; padding: .25rem 0 .25rem 1.25rem; border-left: 3px solid var(--rule); }
+.quote blockquote { margin: 0; font-style: italic; font-size: 1.08rem; }
+.quote blockquote p { margin: .4rem 0; }
+.quote blockquote p:first-child::before { content: open-quote; }
+.quote blockquote p:last-child::after { content: close-quote; }
+.quote figcaption { font-size: .85rem; color: var(--muted); }
+:lang(uk) { quotes: "«" "»" "„" "“"; }
+:lang(en) { quotes: "“" "”" "‘" "’"; }
+.meta { font-size: .85rem; color: var(--muted); }
+
+/* municipalities */
+.count { font-family: var(--sans); font-size: 1.1rem; font-weight: 600; margin: 0 0 .25rem; }
+.municipality-list { list-style: none; padding: 0; columns: 2 16rem; column-gap: 2rem; margin: 1rem 0; }
+.municipality-list li { break-inside: avoid; margin: 0 0 .6rem; padding-left: 1rem; position: relative; line-height: 1.35; }
+.municipality-list li::before { content: ""; position: absolute; left: 0; top: .45em; width: .45rem; height: .45rem; border: 1.5px solid var(--low); border-radius: 50%; }
+.municipality-list li.network::before { background: var(--accent); border-color: var(--accent); }
+.municipality-list .name { font-weight: 700; font-family: var(--sans); font-size: .95rem; }
+.municipality-list .where, .municipality-list .note { display: block; font-size: .85rem; color: var(--muted); }
+.municipality-list .where { font-family: var(--sans); font-size: .8rem; }
+.municipality-list .note { font-style: italic; }
+.legend { font-family: var(--sans); font-size: .85rem; color: var(--muted); }
+.legend .dot { display: inline-block; width: .55rem; height: .55rem; border-radius: 50%; background: var(--accent); margin-right: .35rem; }
+
+/* findings */
+.finding { margin: 2rem 0; }
+.finding h3 { display: flex; gap: .6rem; align-items: baseline; }
+.num { flex: none; display: inline-grid; place-items: center; min-width: 1.7rem; height: 1.7rem; border-radius: 50%; background: var(--accent); color: #fff; font-size: .9rem; font-weight: 700; }
+.evidence { background: var(--tint); border-top: 2px solid var(--accent); padding: .1rem 1rem .5rem; margin: 1rem 0; font-family: var(--sans); font-size: .92rem; }
+.evidence h4, .case h4 { font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); margin: .75rem 0 .25rem; }
+
+/* cases */
+.case { border: 1px solid var(--rule); border-radius: 4px; padding: 0 1.25rem .75rem; margin: 1.5rem 0; }
+.case h3 { margin-top: 1rem; }
+.case .meta { margin-top: -.3rem; }
+.case-part { padding-left: .9rem; border-left: 3px solid var(--rule); margin: .75rem 0; }
+.case-part.challenge { border-color: var(--high); }
+.case-part.response { border-color: var(--accent); }
+.case-part.result { border-color: #2f7d4f; }
+.case-part.challenge h4 { color: var(--high); }
+.case-part.result h4 { color: #2f7d4f; }
+.case-part p { margin: .3rem 0; }
+
+/* recommendations */
+.priority-group { margin-top: 2rem; }
+.priority-group h3 { display: flex; align-items: center; gap: .5rem; }
+.priority-group h3::before { content: ""; width: .8rem; height: .8rem; border-radius: 2px; background: var(--low); }
+.priority-high h3::before { background: var(--high); }
+.priority-medium h3::before { background: var(--medium); }
+.rec { border-left: 4px solid var(--low); padding: .1rem 0 .1rem 1rem; margin: 1.25rem 0 1.75rem; }
+.priority-high .rec { border-color: var(--high); }
+.priority-medium .rec { border-color: var(--medium); }
+.rec h4 { margin: .2rem 0 .4rem; font-size: 1.1rem; }
+.rec .position { margin: 0; font-family: var(--sans); font-size: .8rem; color: var(--muted); }
+.rec p { margin: .4rem 0; }
+.rec .facts { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; font-family: var(--sans); font-size: .85rem; color: var(--muted); }
+.rec .facts li { margin: 0; }
+.rec .votes { font-weight: 700; color: var(--ink); }
+
+/* chart and tables */
+.chart svg { display: block; width: 100%; max-width: 28rem; height: auto; }
+.chart text { font-family: var(--sans); font-size: 13px; fill: var(--ink); }
+.chart text.value { font-weight: 700; }
+.chart figcaption { font-weight: 700; font-size: .95rem; margin-bottom: .5rem; }
+.chart .legend ul { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.chart .legend li { margin: 0; display: flex; align-items: center; gap: .35rem; }
+.chart .legend .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; background: var(--low); }
+.chart .legend .swatch.high { background: var(--high); }
+.chart .legend .swatch.medium { background: var(--medium); }
+.table-wrap { overflow-x: auto; margin: 1.5rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; line-height: 1.35; }
+caption { text-align: left; font-weight: 700; font-size: .95rem; padding-bottom: .5rem; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
+thead th { border-bottom: 2px solid var(--ink); font-weight: 700; }
+tbody th { font-weight: 400; }
+tbody th a { text-decoration: none; }
+tr.group th { font-weight: 700; font-size: .75rem; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); padding-top: .9rem; }
+tbody.priority-high tr.group th { color: var(--high); }
+tbody.priority-medium tr.group th { color: #9a6310; }
+td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+
+/* references */
+.references { padding-left: 2rem; font-size: .95rem; }
+.references li { margin: .5rem 0; }
+.references li:target, .finding:target, .rec:target { background: #fff7d6; }
+.references .url { word-break: break-all; font-family: var(--sans); font-size: .85rem; }
+a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
+
+/* footer */
+.colophon { margin-top: 3rem; padding-bottom: 2.5rem; font-size: .9rem; color: var(--muted); }
+.colophon h2 { font-size: 1rem; color: var(--ink); }
+.colophon ul { list-style: none; padding: 0; }
+.colophon .details { display: block; }
+.colophon .orgs { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.imprint { border-top: 1px solid var(--rule); padding-top: .75rem; }
+
+@media (max-width: 30rem) {
+  body { font-size: 1rem; }
+  body > header, main, body > footer { padding: 0 1rem; }
+  .summary { margin: 0 -1rem; padding: .25rem 1rem .75rem; }
+  .case { padding: 0 .9rem .5rem; }
+  th, td { padding: .35rem .3rem; }
+}
+
+@page { size: A4; margin: 18mm 17mm 20mm; }
+@media print {
+  body { font-size: 10.5pt; line-height: 1.45; border-top: 0; }
+  body > header, main, body > footer { max-width: none; padding: 0; }
+  .skip, .langs { display: none; }
+  a { color: inherit; text-decoration: none; }
+  main p a[href^="http"]::after, main li a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; word-break: break-all; }
+  .references a.url::after { content: none; }
+  .summary { margin: 0; }
+  h2 { margin-top: 1.5rem; }
+  h2, h3, h4, .rec .position { break-after: avoid; }
+  figure, table, tr, .rec, .case-part, .evidence, .quote, .summary, .municipality-list li, .references li { break-inside: avoid; }
+  .toc { break-after: page; }
+  .finding:target, .rec:target, .references li:target { background: none; }
+}
+</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>
