@@ -30,15 +30,24 @@ static const struct {
     [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl"},
 };
 
-struct bg_renderer {
+/* The compiled stylesheets and what they were made from.  Shared, read-only once
+ * compiled, by every renderer made with bg_renderer_share: libxslt allows one
+ * stylesheet to run in several threads at once, each with its own transform
+ * context. */
+typedef struct templates {
+    _Atomic int refs; /* renderers sharing these; freed by the last */
     char *templates; /* absolute, no trailing '/' */
     char *overrides; /* absolute or NULL */
-    bg_l10n *l10n;
     xsltSecurityPrefsPtr prefs;
     xsltStylesheetPtr style[BG_FORMAT_COUNT];
     int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
     char *sources[BG_FORMAT_COUNT][MAX_SOURCES + 1];
     int nsources[BG_FORMAT_COUNT];
+} templates;
+
+struct bg_renderer {
+    templates *t;
+    bg_l10n *l10n; /* borrowed; one per thread */
 };
 
 const char *bg_format_ext(bg_format f) { return formats[f].ext; }
@@ -107,7 +116,7 @@ static int is_file(const char *path) {
 
 /* The file to load for template `uri`: the override of the same relative path when
  * the override folder has one, else the bundled file.  Malloc'd. */
-static char *pick_template(const bg_renderer *r, const char *uri) {
+static char *pick_template(const templates *r, const char *uri) {
     const char *u = uri;
     if (strncmp(u, "file://", 7) == 0)
         u += 7;
@@ -135,7 +144,7 @@ static char *pick_template(const bg_renderer *r, const char *uri) {
 /* libxslt has one global document loader; while a stylesheet compiles it is
  * pointed at the renderer and format being compiled, so includes follow overrides
  * and every file is recorded.  Compiles happen on one thread. */
-static bg_renderer *compiling;
+static templates *compiling;
 static int compiling_format;
 static xsltDocLoaderFunc default_loader;
 
@@ -163,7 +172,7 @@ static int may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, cons
     if (!realpath(v, real))
         return 0;
     bg_renderer *owner = ctxt && ctxt->_private ? ((bg_xslext_run *)ctxt->_private)->owner : NULL;
-    if (owner && (under(real, owner->templates) || under(real, owner->overrides)))
+    if (owner && (under(real, owner->t->templates) || under(real, owner->t->overrides)))
         return 1;
     bg_error(NULL, 0, "a template tried to read \"%s\", outside the template folders; refused", value);
     return 0;
@@ -176,51 +185,85 @@ static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const 
     return 0;
 }
 
-bg_renderer *bg_renderer_new(const char *templates, const char *overrides, bg_l10n *l10n) {
-    bg_renderer *r = calloc(1, sizeof *r);
-    if (!r)
+static void templates_free(templates *t) {
+    if (!t || --t->refs > 0)
+        return;
+    for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+        if (t->style[f])
+            xsltFreeStylesheet(t->style[f]);
+        for (int i = 0; i < t->nsources[f]; i++)
+            free(t->sources[f][i]);
+    }
+    if (t->prefs)
+        xsltFreeSecurityPrefs(t->prefs);
+    free(t->templates);
+    free(t->overrides);
+    free(t);
+}
+
+static templates *templates_new(const char *dir, const char *overrides) {
+    templates *t = calloc(1, sizeof *t);
+    if (!t)
         return NULL;
+    t->refs = 1;
     char real[PATH_MAX];
-    r->templates = strdup(realpath(templates, real) ? real : templates);
+    t->templates = strdup(realpath(dir, real) ? real : dir);
     if (overrides) {
         if (!realpath(overrides, real)) {
             bg_error(overrides, 0, "cannot use as a template folder: %s", strerror(errno));
-            bg_renderer_free(r);
+            templates_free(t);
             return NULL;
         }
-        r->overrides = strdup(real);
+        t->overrides = strdup(real);
     }
-    r->l10n = l10n;
-    r->prefs = xsltNewSecurityPrefs();
-    if (!r->templates || (overrides && !r->overrides) || !r->prefs) {
-        bg_renderer_free(r);
+    t->prefs = xsltNewSecurityPrefs();
+    if (!t->templates || (overrides && !t->overrides) || !t->prefs) {
+        templates_free(t);
         return NULL;
     }
-    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_READ_FILE, may_read);
-    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_WRITE_FILE, refuse);
-    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse);
-    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_READ_NETWORK, refuse);
-    xsltSetSecurityPrefs(r->prefs, XSLT_SECPREF_WRITE_NETWORK, refuse);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_READ_FILE, may_read);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_WRITE_FILE, refuse);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_CREATE_DIRECTORY, refuse);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_READ_NETWORK, refuse);
+    xsltSetSecurityPrefs(t->prefs, XSLT_SECPREF_WRITE_NETWORK, refuse);
+    return t;
+}
+
+bg_renderer *bg_renderer_new(const char *dir, const char *overrides, bg_l10n *l10n) {
+    bg_renderer *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->t = templates_new(dir, overrides);
+    r->l10n = l10n;
+    if (!r->t) {
+        free(r);
+        return NULL;
+    }
     return r;
 }
+
+bg_renderer *bg_renderer_share(bg_renderer *r, bg_l10n *l10n) {
+    bg_renderer *copy = calloc(1, sizeof *copy);
+    if (!copy)
+        return NULL;
+    copy->t = r->t;
+    copy->t->refs++;
+    copy->l10n = l10n;
+    return copy;
+}
+
+int bg_renderer_prepare(bg_renderer *r, bg_format f) { return bg_renderer_sources(r, f) ? 0 : -1; }
 
 void bg_renderer_free(bg_renderer *r) {
     if (!r)
         return;
-    for (int f = 0; f < BG_FORMAT_COUNT; f++) {
-        xsltFreeStylesheet(r->style[f]);
-        for (int i = 0; i < r->nsources[f]; i++)
-            free(r->sources[f][i]);
-    }
-    if (r->prefs)
-        xsltFreeSecurityPrefs(r->prefs);
-    free(r->templates);
-    free(r->overrides);
+    templates_free(r->t);
     free(r);
 }
 
 /* The compiled stylesheet for `f`, compiling it on first use. */
-static xsltStylesheetPtr stylesheet(bg_renderer *r, bg_format f) {
+static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
+    templates *r = renderer->t;
     if (r->style[f] || r->failed[f])
         return r->style[f];
     if (!default_loader) {
@@ -252,7 +295,7 @@ static xsltStylesheetPtr stylesheet(bg_renderer *r, bg_format f) {
 }
 
 const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
-    return stylesheet(r, f) ? (const char *const *)r->sources[f] : NULL;
+    return stylesheet(r, f) ? (const char *const *)r->t->sources[f] : NULL;
 }
 
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
@@ -279,7 +322,7 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
     }
     bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r};
     bg_xslext_attach(t, &run);
-    xsltSetCtxtSecurityPrefs(r->prefs, t);
+    xsltSetCtxtSecurityPrefs(r->t->prefs, t);
     xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_NOCDATA);
     int errors_before = bg_diag_errors();
     xmlDocPtr result = NULL;

@@ -30,6 +30,14 @@ int bg_format_parse(const char *name);
 bg_renderer *bg_renderer_new(const char *templates, const char *overrides, bg_l10n *l10n);
 void bg_renderer_free(bg_renderer *r);
 
+/* A renderer for another thread: it shares `r`'s compiled stylesheets (compile
+ * them first with bg_renderer_prepare, on one thread) and uses its own `l10n`,
+ * since ICU formatters belong to one thread.  Free each with bg_renderer_free; the
+ * stylesheets go with the last one. */
+bg_renderer *bg_renderer_share(bg_renderer *r, bg_l10n *l10n);
+/* Compile the stylesheet for `f` now.  0, or -1 (reported). */
+int bg_renderer_prepare(bg_renderer *r, bg_format f);
+
 /* Every template file the stylesheet for `f` is made of (after overrides), for
  * dependency tracking; NULL-terminated, owned by the renderer.  Compiles the
  * stylesheet if needed; NULL on error (reported). */
