@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,38 +145,24 @@ void bg_brief_free(bg_brief *b) {
     if (!b)
         return;
     xmlFreeDoc(b->doc);
-    for (int i = 0; i < b->nlangs; i++)
-        free(b->langs[i]);
-    free(b->langs);
+    bg_brief_langs_free(b->langs);
     free(b->source_lang);
     free(b->path);
     free(b);
 }
 
+static char **split_words(const char *text);
+
 /* Split @langs into b->langs.  Called after parsing; validation reports bad values. */
 static int read_langs(bg_brief *b) {
     xmlNodePtr root = xmlDocGetRootElement(b->doc);
     const char *src = attr(root, "source-lang");
-    const char *langs = attr(root, "langs");
     b->source_lang = strdup(src ? src : "");
-    if (!b->source_lang)
+    b->langs = split_words(attr(root, "langs"));
+    if (!b->source_lang || !b->langs)
         return -1;
-    const char *p = langs ? langs : "";
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            p++;
-        size_t len = strcspn(p, " \t\r\n");
-        if (!len)
-            break;
-        char **grown = realloc(b->langs, sizeof *grown * (size_t)(b->nlangs + 1));
-        if (!grown)
-            return -1;
-        b->langs = grown;
-        if (!(b->langs[b->nlangs] = strndup(p, len)))
-            return -1;
+    while (b->langs[b->nlangs])
         b->nlangs++;
-        p += len;
-    }
     return 0;
 }
 
@@ -214,6 +201,52 @@ bg_brief *bg_brief_load(const char *path) {
     bg_brief *b = bg_brief_load_memory(data, size, path);
     free(data);
     return b;
+}
+
+static void ignore_error(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
+
+/* Split `text` on white space into a NULL-terminated malloc'd array. */
+static char **split_words(const char *text) {
+    int n = 0;
+    char **words = calloc(1, sizeof *words);
+    for (const char *p = text ? text : ""; words && *p;) {
+        p += strspn(p, " \t\r\n");
+        size_t len = strcspn(p, " \t\r\n");
+        if (!len)
+            break;
+        char **grown = realloc(words, sizeof *words * (size_t)(n + 2));
+        if (!grown)
+            break;
+        words = grown;
+        words[n] = strndup(p, len);
+        words[++n] = NULL;
+        p += len;
+    }
+    return words;
+}
+
+char **bg_brief_peek_langs(const char *path) {
+    xmlChar *langs = NULL;
+    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, SAFE_OPTIONS);
+    if (r) {
+        xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
+        while (xmlTextReaderRead(r) == 1) {
+            if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
+                langs = xmlTextReaderGetAttribute(r, BAD_CAST "langs");
+                break;
+            }
+        }
+        xmlFreeTextReader(r);
+    }
+    char **words = split_words((const char *)langs);
+    xmlFree(langs);
+    return words;
+}
+
+void bg_brief_langs_free(char **langs) {
+    for (int i = 0; langs && langs[i]; i++)
+        free(langs[i]);
+    free(langs);
 }
 
 /* ---- language units ------------------------------------------------------------ */

@@ -36,6 +36,13 @@ bg_brief *bg_brief_load(const char *path);
 bg_brief *bg_brief_load_memory(const char *data, int size, const char *name);
 void bg_brief_free(bg_brief *brief);
 
+/* Read only the start of `path` and return the brief's @langs, split, in a
+ * malloc'd NULL-terminated array the caller frees with bg_brief_langs_free — for
+ * planning a batch (which locales, which outputs) before the real load.  Silent:
+ * a file that cannot be read gives an empty list, and the real load reports why. */
+char **bg_brief_peek_langs(const char *path);
+void bg_brief_langs_free(char **langs);
+
 /* Validate against `schema`, then the semantic checks: unique ids, references that
  * resolve, real calendar dates, vote counts, source-language text for every unit,
  * declared languages.  Reports every problem found (not just the first).
