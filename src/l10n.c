@@ -461,6 +461,7 @@ static size_t scan_arg(msg_scan *s, size_t i, int depth) {
     }
     int self = s->nargs++;
     msg_arg a = {.at = i, .number = -1, .kind = ARG_NONE, .first_key = s->nkeys};
+    s->args[self] = a; /* complete below, once its cases are read */
 
     size_t p = skip_space(s, i + 1);
     size_t name_end = skip_ident(s, p);
