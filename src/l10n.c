@@ -105,6 +105,10 @@ static char load_failed;
 
 static void out_of_memory(void) { bg_error(NULL, 0, "out of memory"); }
 
+/* A public function called with a NULL it cannot work with: a bug in the caller, but
+ * the header promises that every NULL result has been reported. */
+static void bad_call(const char *fn) { bg_error(NULL, 0, "internal error: %s called without its arguments", fn); }
+
 /* 'dir' + "/" + 'name' + 'ext' in a new string (no doubled slash). */
 static char *path_join(const char *dir, const char *name, const char *ext) {
     size_t dl = strlen(dir), nl = strlen(name), el = strlen(ext);
@@ -800,12 +804,13 @@ typedef struct unit_list {
 
 /* The text of <source> or <target> 'el': its text and CDATA, verbatim (white space
  * included).  Inline XLIFF markup (<g>, <x/>, <ph>, …) is refused: our messages are
- * plain MessageFormat.  Returns a new string, or NULL after reporting. */
-static char *message_text(const char *path, xmlNodePtr el, const xmlChar *id) {
+ * plain MessageFormat.  Returns a new string, or NULL after reporting at 'line' (the
+ * trans-unit's). */
+static char *message_text(const char *path, long line, xmlNodePtr el, const xmlChar *id) {
     size_t len = 0;
     for (xmlNodePtr c = el->children; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
-            bg_error(path, xmlGetLineNo(c), "message '%s' contains markup <%s>; write plain text", (const char *)id,
+            bg_error(path, line, "message '%s' contains markup <%s>; write plain text", (const char *)id,
                      (const char *)c->name);
             return NULL;
         }
@@ -869,7 +874,7 @@ static int collect_units(const char *path, xmlNodePtr parent, int is_root, unit_
             bg_error(path, line, "trans-unit '%s' has no <source>", (const char *)id);
             bad = 1;
         } else if (el) {
-            text = message_text(path, el, id);
+            text = message_text(path, line, el, id);
             if (!text)
                 bad = 1;
             else if (!is_root && !text[0]) { /* an empty <target/> is untranslated */
@@ -1168,8 +1173,10 @@ static int valid_lang(const char *s) {
 /* Loading is remembered either way: a catalogue that failed is reported once, and
  * later requests for it return NULL quietly. */
 bg_locale *bg_l10n_locale(bg_l10n *l10n, const char *lang) {
-    if (!l10n || !lang)
+    if (!l10n || !lang) {
+        bad_call("bg_l10n_locale");
         return NULL;
+    }
     if (!valid_lang(lang)) {
         bg_error(NULL, 0, "'%s' is not a language tag such as uk, en or pt-BR", lang);
         return NULL;
@@ -1383,8 +1390,10 @@ static UChar *number_as_text(const message *m, int i, double d) {
  * plain {0} becomes text in the locale's digits.  Surplus arguments are ignored (a
  * translation may leave one out); missing ones are an error. */
 char *bg_locale_message(bg_locale *loc, const char *key, const bg_arg *args, int nargs) {
-    if (!loc || !key)
+    if (!loc || !key) {
+        bad_call("bg_locale_message");
         return NULL;
+    }
     message *m = find_message(loc, key);
     if (!m)
         return NULL;
@@ -1476,7 +1485,11 @@ static int32_t write_date(void *ctx, UChar *buf, int32_t cap, UErrorCode *st) {
 
 /* The calendar is strict: 2025-02-30 is an error, not 2 March. */
 char *bg_locale_date(bg_locale *loc, int year, int month, int day) {
-    if (!loc || open_date(loc) != 0)
+    if (!loc) {
+        bad_call("bg_locale_date");
+        return NULL;
+    }
+    if (open_date(loc) != 0)
         return NULL;
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) {
         bg_error(NULL, 0, "%04d-%02d-%02d is not a date", year, month, day);
@@ -1499,8 +1512,10 @@ char *bg_locale_date(bg_locale *loc, int year, int month, int day) {
 
 /* ICU's default decimal format: grouping, and at most three decimals (rounded). */
 char *bg_locale_number(bg_locale *loc, double n) {
-    if (!loc)
+    if (!loc) {
+        bad_call("bg_locale_number");
         return NULL;
+    }
     UNumberFormat *nf = number_format(loc);
     if (!nf)
         return NULL;
@@ -1526,8 +1541,10 @@ static int32_t write_list(void *ctx, UChar *buf, int32_t cap, UErrorCode *st) {
 
 /* No items give "", one item itself. */
 char *bg_locale_list(bg_locale *loc, const char *const *items, int n) {
-    if (!loc || n < 0 || (n > 0 && !items))
+    if (!loc || n < 0 || (n > 0 && !items)) {
+        bad_call("bg_locale_list");
         return NULL;
+    }
     if (!loc->list) {
         UErrorCode st = U_ZERO_ERROR;
         UListFormatter *lf = ulistfmt_openForType(loc->format_id, ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, &st);
@@ -1574,8 +1591,14 @@ static int32_t write_language_name(void *ctx, UChar *buf, int32_t cap, UErrorCod
  * language's rules (only the first: "Norsk bokmål").  When ICU has no such name it
  * tries the name in 'loc''s language, and failing that returns 'code' unchanged. */
 char *bg_locale_autonym(bg_locale *loc, const char *code) {
-    if (!loc || !code || !code[0])
+    if (!loc || !code) {
+        bad_call("bg_locale_autonym");
         return NULL;
+    }
+    if (!code[0]) {
+        bg_error(NULL, 0, "no language code to name");
+        return NULL;
+    }
     name_call c = {code, code};
     UErrorCode st = U_ZERO_ERROR;
     char *name = icu_to_utf8(write_language_name, &c, &st);
@@ -1740,8 +1763,10 @@ static char *ascii_slug(const char *s) {
 }
 
 char *bg_l10n_slug(bg_l10n *l10n, const char *text) {
-    if (!l10n)
+    if (!l10n) {
+        bad_call("bg_l10n_slug");
         return NULL;
+    }
     UTransliterator *t = slugger(l10n);
     if (!t)
         return NULL;
