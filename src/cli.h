@@ -4,6 +4,8 @@
 #ifndef BG_CLI_H
 #define BG_CLI_H
 
+#include <stdio.h>
+
 /* Options every command accepts. */
 typedef struct bg_cli_common {
     const char *locales;   /* --locales DIR, or NULL for the bundled folder */
@@ -20,6 +22,8 @@ typedef struct bg_command {
 } bg_command;
 
 const bg_command *bg_cli_find(const char *name);
+/* The top-level help: commands and their summaries. */
+void bg_cli_overview(FILE *to);
 /* Print the usage of `cmd` on stderr with a hint, and return BG_EXIT_USAGE. */
 int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -28,6 +32,10 @@ int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) __attribute_
 const char *bg_cli_datadir(void);
 /* DATADIR/sub into buf. */
 void bg_cli_data_path(char *buf, unsigned size, const char *sub);
+
+/* The running briefgen binary (an input of every output, for incremental builds),
+ * relative to the current folder when inside it.  Static string. */
+const char *bg_cli_self(void);
 
 /* 1 when `s` is a plausible BCP 47 language tag (letters, digits, '-', '_'), so it can
  * name a locale file without leaving the locale folder. */

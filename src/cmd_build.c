@@ -7,10 +7,14 @@
 #include "render.h"
 
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #define MAX_LANGS 16
 
@@ -22,9 +26,12 @@ typedef struct build_opts {
     char lang_buf[256];
     int format[BG_FORMAT_COUNT]; /* which formats to write */
     int verbose;
+    int jobs;         /* -j: threads; 0 = number of cores */
+    int force;        /* --force: rebuild outputs that are up to date */
+    const char *deps; /* --deps FILE: Make rules for every output */
 } build_opts;
 
-enum { OPT_STRICT = 256, OPT_TEMPLATES, OPT_LOCALES };
+enum { OPT_STRICT = 256, OPT_TEMPLATES, OPT_LOCALES, OPT_FORCE, OPT_DEPS };
 
 /* Split the comma-separated -l LIST into o->langs. */
 static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
@@ -66,7 +73,9 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         {"format", required_argument, NULL, 'f'},     {"strict", no_argument, NULL, OPT_STRICT},
         {"templates", required_argument, NULL, OPT_TEMPLATES}, {"locales", required_argument, NULL, OPT_LOCALES},
         {"quiet", no_argument, NULL, 'q'},            {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},             {"jobs", required_argument, NULL, 'j'},
+        {"force", no_argument, NULL, OPT_FORCE},      {"deps", required_argument, NULL, OPT_DEPS},
+        {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
     o->outdir = "out";
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
@@ -74,7 +83,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, is_build ? ":o:l:f:qvh" : ":l:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, is_build ? ":o:l:f:j:qvh" : ":l:j:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->outdir = optarg;
@@ -102,6 +111,22 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         case 'v':
             o->verbose = 1;
             break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256) {
+                bg_cli_usage_error(cmd, "-j: '%s' is not a number of jobs from 1 to 256", optarg);
+                return -1;
+            }
+            o->jobs = (int)n;
+            break;
+        }
+        case OPT_FORCE:
+            o->force = 1;
+            break;
+        case OPT_DEPS:
+            o->deps = optarg;
+            break;
         case 'h':
             fputs(cmd->usage, stdout);
             exit(BG_EXIT_OK);
@@ -113,8 +138,8 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             return -1;
         }
     }
-    if (!is_build && (o->common.templates || o->verbose)) {
-        bg_cli_usage_error(cmd, "check writes nothing; --templates and -v belong to build");
+    if (!is_build && (o->common.templates || o->verbose || o->force || o->deps)) {
+        bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force and --deps belong to build");
         return -1;
     }
     if (optind >= argc) {
@@ -135,7 +160,9 @@ static void output_stem(const char *path, char *buf, size_t size) {
         buf[n - 4] = '\0';
 }
 
-/* Everything one run shares across briefs: made once, reused for every file. */
+/* Everything one run shares across briefs: made once, reused for every file.  A
+ * worker thread gets its own l10n (ICU objects belong to one thread) and a
+ * renderer sharing the compiled stylesheets. */
 typedef struct pipeline {
     bg_l10n *l10n;
     bg_schema *schema;
@@ -169,6 +196,49 @@ static void pipeline_close(pipeline *p) {
     bg_l10n_free(p->l10n);
 }
 
+/* One brief of the batch: planned by the main thread, done by a worker, its
+ * messages captured and printed in input order, so `-j 8` says exactly what
+ * `-j 1` says. */
+typedef struct job {
+    const char *path;
+    char **langs; /* the brief's @langs (peeked), or NULL with -l */
+    int skip;     /* every output is up to date */
+    int failed;
+    bg_diag_capture diag;
+    int done;
+} job;
+
+typedef struct batch {
+    const build_opts *o;
+    int is_build;
+    pipeline main;
+    job *jobs;
+    int njobs;
+    int next; /* the next job to take, under `lock` */
+    pthread_mutex_t lock;
+    pthread_cond_t finished;
+} batch;
+
+/* The languages of a job: -l, else the brief's own. */
+static int job_langs(const batch *bt, const job *j, const char **langs) {
+    int n = 0;
+    if (bt->o->nlangs)
+        for (; n < bt->o->nlangs; n++)
+            langs[n] = bt->o->langs[n];
+    else
+        for (; j->langs && j->langs[n] && n < MAX_LANGS; n++)
+            langs[n] = j->langs[n];
+    return n;
+}
+
+/* The output file for `lang` and `f`; 0, or -1 when the path does not fit. */
+static int output_path(char *buf, size_t size, const build_opts *o, const char *brief, const char *lang,
+                       bg_format f) {
+    char stem[PATH_MAX];
+    output_stem(brief, stem, sizeof stem);
+    return snprintf(buf, size, "%s/%s.%s.%s", o->outdir, stem, lang, bg_format_ext(f)) < (int)size ? 0 : -1;
+}
+
 /* One rendered output waiting to be written. */
 typedef struct output {
     char path[PATH_MAX];
@@ -179,13 +249,12 @@ typedef struct output {
 /* Render every language × format of one valid brief into memory, and only when all
  * of them succeeded (and --strict found nothing) write them.  A brief is published
  * whole or not at all. */
-static int build_one(pipeline *p, const build_opts *o, bg_brief *b) {
+static int build_one(pipeline *p, const batch *bt, const job *j, bg_brief *b) {
+    const build_opts *o = bt->o;
     const char *langs[MAX_LANGS];
-    int nlangs = o->nlangs;
-    if (nlangs)
-        memcpy(langs, o->langs, sizeof langs[0] * (size_t)nlangs);
-    else
-        for (nlangs = 0; nlangs < bg_brief_nlangs(b) && nlangs < MAX_LANGS; nlangs++)
+    int nlangs = bt->o->nlangs ? job_langs(bt, j, langs) : 0;
+    if (!o->nlangs) /* the brief as loaded is the authority on its languages */
+        for (; nlangs < bg_brief_nlangs(b) && nlangs < MAX_LANGS; nlangs++)
             langs[nlangs] = bg_brief_lang(b, nlangs);
 
     char stem[PATH_MAX];
@@ -207,14 +276,14 @@ static int build_one(pipeline *p, const build_opts *o, bg_brief *b) {
             if (!o->format[f])
                 continue;
             output *out = &outs[nouts];
-            if (snprintf(out->path, sizeof out->path, "%s/%s.%s.%s", o->outdir, stem, langs[i],
-                         bg_format_ext(f)) >= (int)sizeof out->path) {
+            if (output_path(out->path, sizeof out->path, o, bg_brief_path(b), langs[i], f) != 0) {
                 bg_error(o->outdir, 0, "output path too long");
                 rc = -1;
-            } else if (bg_render(p->renderer, b, resolved, langs[i], stem, f, &out->data, &out->len) != 0)
+            } else if (bg_render(p->renderer, b, resolved, langs[i], stem, f, &out->data, &out->len) != 0) {
                 rc = -1;
-            else
+            } else {
                 nouts++;
+            }
         }
         xmlFreeDoc(resolved);
     }
@@ -224,10 +293,255 @@ static int build_one(pipeline *p, const build_opts *o, bg_brief *b) {
         if (rc == 0 && bg_write_atomic(outs[i].path, outs[i].data, outs[i].len) != 0)
             rc = -1;
         else if (rc == 0 && o->verbose)
-            printf("%s\n", outs[i].path);
+            bg_note("wrote %s", outs[i].path);
         free(outs[i].data);
     }
     return rc;
+}
+
+/* Load, validate and (build) render one brief; its messages go to j->diag. */
+static void do_job(batch *bt, pipeline *p, job *j) {
+    bg_diag_capture_begin(&j->diag);
+    int errors_before = bg_diag_errors();
+    bg_brief *b = bg_brief_load(j->path);
+    if (!b || bg_brief_validate(b, p->schema) != 0) {
+        j->failed = 1;
+    } else if (bt->is_build) {
+        j->failed = build_one(p, bt, j, b) != 0;
+    } else {
+        /* check: resolving each language reports the untranslated texts. */
+        const char *langs[MAX_LANGS];
+        int n = bt->o->nlangs ? job_langs(bt, j, langs) : 0;
+        if (!bt->o->nlangs)
+            for (; n < bg_brief_nlangs(b) && n < MAX_LANGS; n++)
+                langs[n] = bg_brief_lang(b, n);
+        for (int k = 0; k < n; k++)
+            xmlFreeDoc(bg_brief_resolve(b, langs[k]));
+        j->failed = bg_diag_errors() != errors_before;
+    }
+    bg_brief_free(b);
+    bg_diag_capture_end();
+}
+
+/* Take jobs until none are left. */
+static void work(batch *bt, pipeline *p) {
+    for (;;) {
+        pthread_mutex_lock(&bt->lock);
+        int i = bt->next;
+        while (i < bt->njobs && bt->jobs[i].skip)
+            i++;
+        bt->next = i + 1;
+        pthread_mutex_unlock(&bt->lock);
+        if (i >= bt->njobs)
+            return;
+        do_job(bt, p, &bt->jobs[i]);
+        pthread_mutex_lock(&bt->lock);
+        bt->jobs[i].done = 1;
+        pthread_cond_broadcast(&bt->finished);
+        pthread_mutex_unlock(&bt->lock);
+    }
+}
+
+static void *worker(void *arg) {
+    batch *bt = arg;
+    bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
+    pipeline p = {bg_l10n_clone(bt->main.l10n), bt->main.schema, NULL};
+    if (p.l10n && bt->is_build)
+        p.renderer = bg_renderer_share(bt->main.renderer, p.l10n);
+    if (p.l10n && (!bt->is_build || p.renderer))
+        work(bt, &p);
+    else
+        bg_error(NULL, 0, "out of memory starting a worker");
+    bg_renderer_free(p.renderer);
+    bg_l10n_free(p.l10n);
+    return NULL;
+}
+
+/* ---- planning: which outputs are up to date ---------------------------------------- */
+
+static int mtime_of(const char *path, struct timespec *t) {
+    struct stat st;
+    if (!path || stat(path, &st) != 0)
+        return -1;
+    *t = st.st_mtim;
+    return 0;
+}
+
+static int later(struct timespec a, struct timespec b) {
+    return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
+}
+
+/* Every file an output of `lang` in format `f` is made from, besides the brief:
+ * the templates, the locale files, the schema and briefgen itself.  Calls `fn` for
+ * each; stops and returns -1 when `fn` does. */
+static int each_input(batch *bt, const char *lang, bg_format f, int (*fn)(const char *path, void *ctx), void *ctx) {
+    const char *const *tpl = bg_renderer_sources(bt->main.renderer, f);
+    for (int i = 0; tpl && tpl[i]; i++)
+        if (fn(tpl[i], ctx) != 0)
+            return -1;
+    char path[PATH_MAX];
+    const char *dir = bg_l10n_dir(bt->main.l10n);
+    snprintf(path, sizeof path, "%s/%s.xlf", dir, lang);
+    if (fn(path, ctx) != 0)
+        return -1;
+    if (strcmp(lang, "en") != 0) {
+        snprintf(path, sizeof path, "%s/en.xlf", dir);
+        if (fn(path, ctx) != 0)
+            return -1;
+    }
+    bg_cli_data_path(path, sizeof path, "schema/brief.rng");
+    if (fn(path, ctx) != 0)
+        return -1;
+    return fn(bg_cli_self(), ctx);
+}
+
+typedef struct newest {
+    struct timespec t;
+    int missing;
+} newest;
+
+static int note_newest(const char *path, void *ctx) {
+    newest *n = ctx;
+    struct timespec t;
+    if (mtime_of(path, &t) != 0)
+        n->missing = 1;
+    else if (later(t, n->t))
+        n->t = t;
+    return 0;
+}
+
+/* 1 when every output of job `j` exists and is newer than every input. */
+static int up_to_date(batch *bt, const job *j, int *noutputs) {
+    const char *langs[MAX_LANGS];
+    int nlangs = job_langs(bt, j, langs);
+    *noutputs = 0;
+    if (nlangs == 0)
+        return 0;
+    for (int i = 0; i < nlangs; i++) {
+        for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+            if (!bt->o->format[f])
+                continue;
+            char out[PATH_MAX];
+            struct timespec made;
+            newest in = {{0, 0}, 0};
+            note_newest(j->path, &in);
+            if (!bg_cli_is_lang_tag(langs[i]) || output_path(out, sizeof out, bt->o, j->path, langs[i], f) != 0 ||
+                mtime_of(out, &made) != 0 || each_input(bt, langs[i], f, note_newest, &in) != 0 || in.missing ||
+                !later(made, in.t))
+                return 0;
+            (*noutputs)++;
+        }
+    }
+    return 1;
+}
+
+/* ---- --deps: Make rules ---------------------------------------------------------- */
+
+typedef struct text {
+    char *s;
+    size_t len, cap;
+} text;
+
+static void text_add(text *t, const char *s) {
+    size_t n = strlen(s);
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        char *grown = realloc(t->s, cap);
+        if (!grown)
+            return;
+        t->s = grown;
+        t->cap = cap;
+    }
+    memcpy(t->s + t->len, s, n + 1);
+    t->len += n;
+}
+
+static void text_add_word(text *t, const char *path);
+
+/* A path as Make reads it, after a space: spaces, '#', '$' and ':' escaped. */
+static void text_add_path(text *t, const char *path) {
+    text_add(t, " ");
+    text_add_word(t, path);
+}
+
+static void text_add_word(text *t, const char *path) {
+    char buf[2 * PATH_MAX];
+    size_t o = 0;
+    for (const char *p = path; *p && o + 3 < sizeof buf; p++) {
+        if (*p == '$')
+            buf[o++] = '$';
+        else if (*p == ' ' || *p == '#' || *p == ':' || *p == '\\')
+            buf[o++] = '\\';
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    text_add(t, buf);
+}
+
+static int add_dep(const char *path, void *ctx) {
+    text_add_path(ctx, path);
+    return 0;
+}
+
+static int write_deps(batch *bt) {
+    text t = {NULL, 0, 0};
+    text_add(&t, "# Generated by briefgen build --deps: each output and every file it is made from.\n");
+    for (int i = 0; i < bt->njobs; i++) {
+        const char *langs[MAX_LANGS];
+        int nlangs = job_langs(bt, &bt->jobs[i], langs);
+        for (int l = 0; l < nlangs; l++) {
+            for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+                char out[PATH_MAX];
+                if (!bt->o->format[f] || !bg_cli_is_lang_tag(langs[l]) ||
+                    output_path(out, sizeof out, bt->o, bt->jobs[i].path, langs[l], f) != 0)
+                    continue;
+                text_add_word(&t, out);
+                text_add(&t, ":");
+                text_add_path(&t, bt->jobs[i].path);
+                each_input(bt, langs[l], f, add_dep, &t);
+                text_add(&t, "\n");
+            }
+        }
+    }
+    int rc = t.s ? bg_write_atomic(bt->o->deps, t.s, t.len) : -1;
+    free(t.s);
+    return rc;
+}
+
+/* ---- the command ------------------------------------------------------------------- */
+
+static int cores(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/* Plan the batch on the main thread: compile the stylesheets, load every locale
+ * the briefs need (so a locale's problems are reported once, before any brief's),
+ * and find the briefs whose outputs are all up to date.  -1 when nothing can be
+ * built at all. */
+static int plan(batch *bt, int *skipped_outputs) {
+    const build_opts *o = bt->o;
+    for (int f = 0; bt->is_build && f < BG_FORMAT_COUNT; f++)
+        if (o->format[f] && bg_renderer_prepare(bt->main.renderer, f) != 0)
+            return -1;
+    for (int i = 0; i < bt->njobs; i++) {
+        job *j = &bt->jobs[i];
+        if (!o->nlangs)
+            j->langs = bg_brief_peek_langs(j->path);
+        const char *langs[MAX_LANGS];
+        int n = job_langs(bt, j, langs);
+        for (int k = 0; k < n; k++)
+            if (bg_cli_is_lang_tag(langs[k]))
+                bg_l10n_locale(bt->main.l10n, langs[k]);
+        int outputs;
+        if (bt->is_build && !o->force && up_to_date(bt, j, &outputs)) {
+            j->skip = j->done = 1;
+            *skipped_outputs += outputs;
+        }
+    }
+    return 0;
 }
 
 static int run(const char *name, int argc, char **argv) {
@@ -237,30 +551,55 @@ static int run(const char *name, int argc, char **argv) {
     int first = parse_options(cmd, argc, argv, &o);
     if (first < 0)
         return BG_EXIT_USAGE;
-    int is_build = strcmp(name, "build") == 0;
-    pipeline p;
-    if (pipeline_open(&p, &o.common, is_build) != 0) {
-        pipeline_close(&p);
+    batch bt = {.o = &o, .is_build = strcmp(name, "build") == 0, .njobs = argc - first};
+    bt.jobs = calloc((size_t)bt.njobs, sizeof *bt.jobs);
+    if (!bt.jobs)
         return BG_EXIT_FAIL;
-    }
-    int failed = 0;
-    for (int i = first; i < argc; i++) {
-        int errors_before = bg_diag_errors();
-        bg_brief *b = bg_brief_load(argv[i]);
-        if (!b || bg_brief_validate(b, p.schema) != 0) {
-            failed = 1;
-        } else if (is_build) {
-            failed |= build_one(&p, &o, b) != 0;
-        } else {
-            /* check: resolving each language reports the untranslated texts. */
-            int n = o.nlangs ? o.nlangs : bg_brief_nlangs(b);
-            for (int k = 0; k < n; k++)
-                xmlFreeDoc(bg_brief_resolve(b, o.nlangs ? o.langs[k] : bg_brief_lang(b, k)));
-            failed |= bg_diag_errors() != errors_before;
+    for (int i = 0; i < bt.njobs; i++)
+        bt.jobs[i].path = argv[first + i];
+    pthread_mutex_init(&bt.lock, NULL);
+    pthread_cond_init(&bt.finished, NULL);
+
+    int failed = 0, skipped = 0;
+    if (pipeline_open(&bt.main, &o.common, bt.is_build) != 0 || plan(&bt, &skipped) != 0) {
+        failed = 1;
+    } else {
+        int nthreads = o.jobs ? o.jobs : cores();
+        if (nthreads > bt.njobs)
+            nthreads = bt.njobs;
+        pthread_t threads[256];
+        int started = 0;
+        if (nthreads > 1)
+            for (; started < nthreads; started++)
+                if (pthread_create(&threads[started], NULL, worker, &bt) != 0)
+                    break;
+        /* Print each brief's messages in input order as soon as it is done; with
+         * no threads the main thread does the work itself. */
+        for (int i = 0; i < bt.njobs; i++) {
+            job *j = &bt.jobs[i];
+            if (started == 0 && !j->skip)
+                do_job(&bt, &bt.main, j);
+            pthread_mutex_lock(&bt.lock);
+            while (!j->done && !(started == 0))
+                pthread_cond_wait(&bt.finished, &bt.lock);
+            pthread_mutex_unlock(&bt.lock);
+            bg_diag_capture_flush(&j->diag);
+            failed |= j->failed;
         }
-        bg_brief_free(b);
+        for (int t = 0; t < started; t++)
+            pthread_join(threads[t], NULL);
+        if (skipped)
+            bg_note("briefgen: %d output%s up to date, not rebuilt (--force rebuilds them)", skipped,
+                    skipped == 1 ? "" : "s");
+        if (o.deps && write_deps(&bt) != 0)
+            failed = 1;
     }
-    pipeline_close(&p);
+    for (int i = 0; i < bt.njobs; i++)
+        bg_brief_langs_free(bt.jobs[i].langs);
+    free(bt.jobs);
+    pthread_mutex_destroy(&bt.lock);
+    pthread_cond_destroy(&bt.finished);
+    pipeline_close(&bt.main);
     return failed ? BG_EXIT_FAIL : BG_EXIT_OK;
 }
 

@@ -81,7 +81,9 @@ struct bg_locale {
     char *path;
     char *format_id;            /* ICU locale for formatting: "uk", "en_GB" */
     xmlHashTablePtr messages;   /* key -> message (owned) */
-    xmlHashTablePtr fallbacks;  /* key -> root's message (borrowed), warned once */
+    xmlHashTablePtr fallbacks;  /* key -> root's message (borrowed), warned at load */
+    char **keys;                /* the root's keys in file order (root only) */
+    int nkeys;
     UDateFormat *date;
     UCalendar *calendar;
     UNumberFormat *number;
@@ -923,6 +925,9 @@ static void locale_free(void *payload, const xmlChar *name) {
         unum_close(loc->number);
     if (loc->list)
         ulistfmt_close(loc->list);
+    for (int i = 0; i < loc->nkeys; i++)
+        free(loc->keys[i]);
+    free(loc->keys);
     free(loc->lang);
     free(loc->path);
     free(loc->format_id);
@@ -951,6 +956,35 @@ static char *trimmed(const char *s) {
         t[n] = '\0';
     }
     return t;
+}
+
+/* Remember the root's key order, for reporting the keys a locale lacks in the
+ * order a translator finds them in en.xlf. */
+static int record_key(bg_locale *root, const char *key) {
+    char **grown = realloc(root->keys, sizeof *grown * (size_t)(root->nkeys + 1));
+    if (!grown || !(grown[root->nkeys] = strdup(key))) {
+        if (grown)
+            root->keys = grown;
+        out_of_memory();
+        return -1;
+    }
+    root->keys = grown;
+    root->nkeys++;
+    return 0;
+}
+
+/* Every root message this locale lacks falls back to English.  Say so once, when
+ * the locale loads — not when a template first asks for the key, which would make
+ * the warning depend on which brief happens to be rendered first (and, with
+ * `build -j`, on which thread). */
+static void note_fallbacks(bg_locale *loc) {
+    for (int i = 0; i < loc->root->nkeys; i++) {
+        const char *key = loc->root->keys[i];
+        if (xmlHashLookup(loc->messages, BAD_CAST key))
+            continue;
+        bg_warn(loc->path, 0, "no message '%s' in this locale, using English", key);
+        xmlHashAddEntry(loc->fallbacks, BAD_CAST key, xmlHashLookup(loc->root->messages, BAD_CAST key));
+    }
 }
 
 /* Read, check and open DIR/LANG.xlf.  'root' is the loaded root locale, or NULL when
@@ -1094,6 +1128,8 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
             message_free(m, NULL);
             out_of_memory();
             errors++;
+        } else if (!root && record_key(loc, (const char *)u->id) != 0) {
+            errors++;
         }
     }
     if (!seen) {
@@ -1106,6 +1142,8 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
         locale_free(loc, NULL);
         return NULL;
     }
+    if (root)
+        note_fallbacks(loc);
     return loc;
 }
 
@@ -1146,6 +1184,24 @@ void bg_l10n_free(bg_l10n *l10n) {
         utrans_close(l10n->slugger);
     free(l10n->dir);
     free(l10n);
+}
+
+static void load_quietly(void *payload, void *data, const xmlChar *name) {
+    (void)payload;
+    bg_l10n_locale(data, (const char *)name);
+}
+
+bg_l10n *bg_l10n_clone(const bg_l10n *l10n) {
+    bg_l10n *copy = bg_l10n_new(l10n->dir);
+    if (!copy)
+        return NULL;
+    /* The original reported every problem of these files when it loaded them. */
+    bg_diag_capture quiet;
+    bg_diag_capture_begin(&quiet);
+    xmlHashScan(l10n->locales, load_quietly, copy);
+    bg_diag_capture_end();
+    bg_diag_capture_free(&quiet);
+    return copy;
 }
 
 const char *bg_l10n_dir(const bg_l10n *l10n) { return l10n ? l10n->dir : NULL; }
@@ -1224,6 +1280,7 @@ static message *find_message(bg_locale *loc, const char *key) {
         bg_error(loc->root->path, 0, "no message '%s'", key);
         return NULL;
     }
+    /* Only a key the root gained after this locale loaded gets here. */
     bg_warn(loc->path, 0, "no message '%s' in this locale, using English", key);
     xmlHashAddEntry(loc->fallbacks, BAD_CAST key, m);
     return m;

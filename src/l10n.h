@@ -29,6 +29,10 @@ typedef struct bg_arg {
  * until a locale is asked for.  Never NULL except on out-of-memory. */
 bg_l10n *bg_l10n_new(const char *dir);
 void bg_l10n_free(bg_l10n *l10n);
+/* A new set for another thread (ICU formatters belong to one thread): it loads
+ * the catalogues `l10n` has loaded, silently, since `l10n` already reported their
+ * problems.  Freed with bg_l10n_free. */
+bg_l10n *bg_l10n_clone(const bg_l10n *l10n);
 const char *bg_l10n_dir(const bg_l10n *l10n);
 
 /* The locale for language tag `lang` ("uk", "en", "pl"), loading DIR/LANG.xlf and
@@ -40,7 +44,8 @@ bg_locale *bg_l10n_locale(bg_l10n *l10n, const char *lang);
 const char *bg_locale_lang(const bg_locale *loc);
 
 /* Format message `key` with `nargs` numbered arguments ({0}, {1}, …).
- * A key missing from this locale falls back to the root (warning once per key);
+ * A key missing from this locale falls back to the root (warned when the locale
+ * loads);
  * a key missing from the root too is an error (returns NULL). */
 char *bg_locale_message(bg_locale *loc, const char *key, const bg_arg *args, int nargs);
 

@@ -154,6 +154,12 @@ static xmlDocPtr load_template(const xmlChar *uri, xmlDictPtr dict, int options,
     char *path = pick_template(compiling, (const char *)uri);
     if (!path)
         return NULL;
+    /* Messages and --deps name template files as the user would: relative to the
+     * current folder when inside it. */
+    char cwd[PATH_MAX];
+    size_t len = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (len > 1 && strncmp(path, cwd, len) == 0 && path[len] == '/')
+        memmove(path, path + len + 1, strlen(path + len + 1) + 1);
     int *n = &compiling->nsources[compiling_format];
     if (*n < MAX_SOURCES)
         compiling->sources[compiling_format][(*n)++] = strdup(path);

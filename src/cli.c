@@ -1,0 +1,171 @@
+/* cli — the command table, usage texts and where briefgen finds its data.  See cli.h. */
+#include "cli.h"
+
+#include "diag.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int cmd_help(int argc, char **argv);
+
+static const bg_command commands[] = {
+    {"build", bg_cmd_build, "render briefs to HTML and DocBook, one file per language and format",
+     "usage: briefgen build [options] FILE...\n"
+     "\n"
+     "Validate each brief and write OUTDIR/NAME.LANG.html and OUTDIR/NAME.LANG.dbk\n"
+     "(NAME: the file name without .xml).  A brief with an error gets no output at all;\n"
+     "every output is written to a temporary file and renamed into place.\n"
+     "\n"
+     "  -o, --output DIR      write into DIR (default: out)\n"
+     "  -l, --lang LIST       languages, comma-separated (default: the brief's langs)\n"
+     "  -f, --format LIST     html, docbook or both (default: html,docbook)\n"
+     "      --strict          treat warnings (untranslated text, …) as errors\n"
+     "      --templates DIR   use template files from DIR in place of bundled ones\n"
+     "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
+     "  -j, --jobs N          render N briefs at a time (default: the number of cores)\n"
+     "      --force           rebuild outputs that are already up to date\n"
+     "      --deps FILE       write Make rules naming every input of every output\n"
+     "  -q, --quiet           do not print warnings\n"
+     "  -v, --verbose         name each file written\n"
+     "\n"
+     "An output newer than all its inputs (the brief, the templates, the locale files,\n"
+     "the schema and briefgen itself) is not rebuilt; briefgen says how many it skipped.\n"},
+    {"check", bg_cmd_check, "validate briefs and report problems; write nothing",
+     "usage: briefgen check [options] FILE...\n"
+     "\n"
+     "Parse and validate each brief (schema, references, dates, votes, translations) and\n"
+     "report every problem as FILE:LINE: error: MESSAGE.  Exit 1 if any brief is invalid.\n"
+     "\n"
+     "      --strict          treat warnings as errors\n"
+     "  -l, --lang LIST       also check that every text exists in these languages\n"
+     "      --locales DIR     read locale files from DIR\n"
+     "  -q, --quiet           do not print warnings\n"},
+    {"help", cmd_help, "show help for a command", "usage: briefgen help [COMMAND]\n"},
+};
+
+const bg_command *bg_cli_find(const char *name) {
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+void bg_cli_overview(FILE *to) {
+    fprintf(to, "usage: briefgen COMMAND [options] FILE...\n"
+                "       briefgen --help | --version | help COMMAND\n\n"
+                "Turn a bilingual policy brief (XML) into HTML and DocBook 5 in each of its languages.\n\n"
+                "Commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(to, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(to, "\nSee 'briefgen help COMMAND' and the manual page briefgen(1).\n");
+}
+
+int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "briefgen: ");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (cmd)
+        fprintf(stderr, "Try 'briefgen help %s'.\n", cmd->name);
+    else
+        fprintf(stderr, "Try 'briefgen --help'.\n");
+    return BG_EXIT_USAGE;
+}
+
+static int cmd_help(int argc, char **argv) {
+    if (argc < 2) {
+        bg_cli_overview(stdout);
+        return BG_EXIT_OK;
+    }
+    const bg_command *c = bg_cli_find(argv[1]);
+    if (!c)
+        return bg_cli_usage_error(NULL, "no command '%s'", argv[1]);
+    fputs(c->usage, stdout);
+    return BG_EXIT_OK;
+}
+
+int bg_cli_is_lang_tag(const char *s) {
+    if (!*s || strlen(s) > 35)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+              *p == '_'))
+            return 0;
+    return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z');
+}
+
+/* `path` relative to the current folder when it lies inside it, into `buf`. */
+static void relative_to_cwd(char *buf, size_t size, const char *path) {
+    char cwd[PATH_MAX];
+    size_t len = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (len && strcmp(path, cwd) == 0)
+        snprintf(buf, size, ".");
+    else if (len && strncmp(path, cwd, len) == 0 && path[len] == '/')
+        snprintf(buf, size, "%s", path + len + 1);
+    else
+        snprintf(buf, size, "%s", path);
+}
+
+const char *bg_cli_self(void) {
+    static char self[PATH_MAX];
+    if (!self[0]) {
+        char exe[PATH_MAX];
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        exe[n > 0 ? n : 0] = '\0';
+        relative_to_cwd(self, sizeof self, exe);
+    }
+    return self;
+}
+
+static int has_templates(const char *dir) {
+    char buf[PATH_MAX];
+    struct stat st;
+    if (snprintf(buf, sizeof buf, "%s/templates/html/brief.xsl", dir) >= (int)sizeof buf)
+        return 0;
+    return stat(buf, &st) == 0;
+}
+
+const char *bg_cli_datadir(void) {
+    static char dir[PATH_MAX];
+    if (dir[0])
+        return dir;
+    const char *env = getenv("BRIEFGEN_DATADIR");
+    if (env && *env) {
+        snprintf(dir, sizeof dir, "%s", env);
+        return dir;
+    }
+    /* Running from the build tree (build/briefgen): use the source tree beside it. */
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            strcpy(slash, "/..");
+            char real[PATH_MAX];
+            if (realpath(exe, real) && has_templates(real)) {
+                /* Messages name data files; inside the current folder, say it short
+                 * ("locales/uk.xlf", not "/home/…/briefgen/locales/uk.xlf"). */
+                relative_to_cwd(dir, sizeof dir, real);
+                return dir;
+            }
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", BG_DATADIR);
+    return dir;
+}
+
+void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
+    const char *dir = bg_cli_datadir();
+    int n = strcmp(dir, ".") == 0 ? snprintf(buf, size, "%s", sub) : snprintf(buf, size, "%s/%s", dir, sub);
+    if (n >= (int)size)
+        buf[0] = '\0'; /* too long to be a real folder: fail to open, loudly, later */
+}
+
