@@ -39,19 +39,22 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Produces the language around the context element: the nearest ancestor's
+       xml:lang, else $lang. -->
+  <xsl:template name="outer-lang">
+    <xsl:choose>
+      <xsl:when test="ancestor::*[@xml:lang]"><xsl:value-of select="ancestor::*[@xml:lang][1]/@xml:lang"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Produces the attribute $name with the xml:lang of an inline element (em,
-       strong, a, cite, term) when it differs from the language around it: the
-       nearest ancestor's xml:lang, else $lang.  It marks a phrase in another language
-       ("OECD Guidelines…" in a Ukrainian reference). -->
+       strong, a, cite, term) when it differs from the language around it: it marks
+       a phrase in another language ("OECD Guidelines…" in a Ukrainian reference). -->
   <xsl:template name="inline-lang-attr">
     <xsl:param name="name" select="'lang'"/>
     <xsl:if test="@xml:lang">
-      <xsl:variable name="outer">
-        <xsl:choose>
-          <xsl:when test="ancestor::*[@xml:lang]"><xsl:value-of select="ancestor::*[@xml:lang][1]/@xml:lang"/></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$lang"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
+      <xsl:variable name="outer"><xsl:call-template name="outer-lang"/></xsl:variable>
       <xsl:if test="@xml:lang != $outer">
         <xsl:attribute name="{$name}">
           <xsl:value-of select="@xml:lang"/>
@@ -122,18 +125,6 @@
     <xsl:value-of select="count($node/preceding-sibling::b:ref) + 1"/>
   </xsl:template>
 
-  <!-- Produces the priority rank of recommendation $node for sorting and grouping:
-       1 high, 2 medium, 3 low, 4 none. -->
-  <xsl:template name="priority-rank">
-    <xsl:param name="node" select="."/>
-    <xsl:choose>
-      <xsl:when test="$node/@priority = 'high'">1</xsl:when>
-      <xsl:when test="$node/@priority = 'medium'">2</xsl:when>
-      <xsl:when test="$node/@priority = 'low'">3</xsl:when>
-      <xsl:otherwise>4</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- The recommendations in display order are: priority high, medium, low, none;
        within a group by votes, most first; ties in document order.  These give the
        number a recommendation has in that order ("Recommendation 3 of 12"). -->
@@ -173,6 +164,49 @@
     </xsl:for-each>
     <xsl:if test="not($recs[@votes])">0</xsl:if>
   </xsl:variable>
+
+  <!-- ================================================================ -->
+  <!-- Municipalities: networks and oblasts                              -->
+  <!-- ================================================================ -->
+
+  <!-- Networks the locale files name (network.ID.count, network.ID.member); any
+       other network id is shown as it is written, through network.other.*. -->
+  <xsl:variable name="known-networks" select="' resilience '"/>
+
+  <!-- A message about network $network: 'count' ("7 in the democratic-resilience
+       network", $count members) or 'member' ("member of …"). -->
+  <xsl:template name="network-message">
+    <xsl:param name="network"/>
+    <xsl:param name="what"/>
+    <xsl:param name="count" select="0"/>
+    <xsl:choose>
+      <xsl:when test="contains($known-networks, concat(' ', $network, ' '))">
+        <xsl:value-of select="bg:msg(concat('network.', $network, '.', $what), $count)"/>
+      </xsl:when>
+      <xsl:when test="$what = 'count'">
+        <xsl:value-of select="bg:msg('network.other.count', $count, string($network))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="bg:msg('network.other.member', string($network))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ISO 3166-2:UA codes the locale files name (oblast.UA-NN). -->
+  <xsl:variable name="oblast-codes"
+      select="' UA-05 UA-07 UA-09 UA-12 UA-14 UA-18 UA-21 UA-23 UA-26 UA-30 UA-32 UA-35 UA-40 UA-43 UA-46 UA-48 UA-51 UA-53 UA-56 UA-59 UA-61 UA-63 UA-65 UA-68 UA-71 UA-74 UA-77 '"/>
+
+  <!-- The name of the context municipality's oblast ("Kyiv Oblast"), or the code
+       as written when the locale files do not know it. -->
+  <xsl:template name="oblast-name">
+    <xsl:param name="code" select="@oblast"/>
+    <xsl:choose>
+      <xsl:when test="contains($oblast-codes, concat(' ', $code, ' '))">
+        <xsl:value-of select="bg:msg(concat('oblast.', $code))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- ================================================================ -->
   <!-- Markup inside formatted text                                      -->

@@ -38,7 +38,13 @@
 
   <!-- A bullet list (ul) or numbered list (ol). -->
   <xsl:template match="b:list">
-    <xsl:element name="{substring('ulol', 1 + 2 * (@type = 'ordered'), 2)}">
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="@type = 'ordered'">ol</xsl:when>
+        <xsl:otherwise>ul</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$name}">
       <xsl:for-each select="b:item">
         <li>
           <xsl:call-template name="lang-attr"/>

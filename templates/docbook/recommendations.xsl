@@ -1,0 +1,180 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Recommendations for DocBook: an introduction, the table of votes, then a section
+  per priority (high, medium, low, none) with the recommendations ordered by votes.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://docbook.org/ns/docbook"
+    xmlns:b="urn:briefgen:brief:1"
+    xmlns:bg="urn:briefgen:xslt"
+    extension-element-prefixes="bg"
+    exclude-result-prefixes="b bg">
+
+  <!-- The recommendations section. -->
+  <xsl:template match="b:recommendations">
+    <section>
+      <xsl:attribute name="xml:id">
+        <xsl:call-template name="part-id">
+          <xsl:with-param name="key" select="'heading.recommendations'"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <title><xsl:value-of select="bg:msg('heading.recommendations')"/></title>
+      <para><xsl:value-of select="bg:msg('recommendations.intro')"/></para>
+      <xsl:if test="$recs[@votes]">
+        <xsl:call-template name="votes-table"/>
+      </xsl:if>
+      <xsl:call-template name="priority-group">
+        <xsl:with-param name="priority" select="'high'"/>
+        <xsl:with-param name="members" select="$recs-high"/>
+      </xsl:call-template>
+      <xsl:call-template name="priority-group">
+        <xsl:with-param name="priority" select="'medium'"/>
+        <xsl:with-param name="members" select="$recs-medium"/>
+      </xsl:call-template>
+      <xsl:call-template name="priority-group">
+        <xsl:with-param name="priority" select="'low'"/>
+        <xsl:with-param name="members" select="$recs-low"/>
+      </xsl:call-template>
+      <xsl:call-template name="priority-group">
+        <xsl:with-param name="priority" select="'none'"/>
+        <xsl:with-param name="members" select="$recs-none"/>
+      </xsl:call-template>
+    </section>
+  </xsl:template>
+
+  <!-- A priority group: a section titled "High priority" with its recommendations,
+       most votes first; nothing when the group is empty. -->
+  <xsl:template name="priority-group">
+    <xsl:param name="priority"/>
+    <xsl:param name="members"/>
+    <xsl:if test="$members">
+      <xsl:variable name="key" select="concat('heading.priority.', $priority)"/>
+      <section role="priority-{$priority}">
+        <xsl:attribute name="xml:id">
+          <xsl:call-template name="part-id">
+            <xsl:with-param name="key" select="$key"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <title><xsl:value-of select="bg:msg($key)"/></title>
+        <xsl:for-each select="$members">
+          <xsl:sort select="number(concat('0', @votes))" data-type="number" order="descending"/>
+          <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
+          <xsl:apply-templates select="."/>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One recommendation: section xml:id=@id, title, "Recommendation N of M", its
+       paragraphs, then a compact list: addressee, votes, the findings it answers
+       (linked by number). -->
+  <xsl:template match="b:recommendation">
+    <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
+    <section>
+      <xsl:attribute name="xml:id"><xsl:value-of select="@id"/></xsl:attribute>
+      <title>
+        <xsl:call-template name="lang-attr">
+          <xsl:with-param name="name" select="'xml:lang'"/>
+          <xsl:with-param name="node" select="b:title"/>
+        </xsl:call-template>
+        <xsl:value-of select="normalize-space(b:title)"/>
+      </title>
+      <para role="position">
+        <emphasis><xsl:value-of select="bg:msg('recommendation.position', number($n), count($recs))"/></emphasis>
+      </para>
+      <xsl:apply-templates select="b:p"/>
+      <xsl:variable name="findings"
+          select="/b:brief/b:findings/b:finding[contains(concat(' ', normalize-space(current()/@findings), ' '),
+                                                        concat(' ', @id, ' '))]"/>
+      <itemizedlist spacing="compact" role="facts">
+        <listitem>
+          <para><xsl:value-of select="bg:msg(concat('recommendation.addressee.', @addressee))"/></para>
+        </listitem>
+        <xsl:if test="@votes">
+          <listitem>
+            <para><xsl:value-of select="bg:msg('votes.count', number(@votes))"/></para>
+          </listitem>
+        </xsl:if>
+        <xsl:if test="$findings">
+          <listitem>
+            <para>
+              <xsl:call-template name="message-with-markup">
+                <xsl:with-param name="message"
+                    select="bg:msg('recommendation.findings', count($findings), $marker)"/>
+                <xsl:with-param name="content">
+                  <xsl:call-template name="splice-list">
+                    <xsl:with-param name="joined" select="bg:list($findings/@id)"/>
+                    <xsl:with-param name="items" select="$findings/@id"/>
+                  </xsl:call-template>
+                </xsl:with-param>
+              </xsl:call-template>
+            </para>
+          </listitem>
+        </xsl:if>
+      </itemizedlist>
+    </section>
+  </xsl:template>
+
+  <!-- A finding in a recommendation's list of findings: its number as a link. -->
+  <xsl:template match="b:finding/@id" mode="list-item">
+    <link linkend="{.}">
+      <xsl:call-template name="finding-number">
+        <xsl:with-param name="node" select=".."/>
+      </xsl:call-template>
+    </link>
+  </xsl:template>
+
+  <!-- The table of votes: number, recommendation, addressee, priority, votes; the
+       recommendations that were voted on, in display order. -->
+  <xsl:template name="votes-table">
+    <table xml:id="votes-table" frame="topbot" rowsep="1" colsep="0">
+      <title><xsl:value-of select="bg:msg('votes.table.caption')"/></title>
+      <tgroup cols="5">
+        <colspec colname="n" colwidth="1*" align="right"/>
+        <colspec colname="title" colwidth="8*"/>
+        <colspec colname="addressee" colwidth="5*"/>
+        <colspec colname="priority" colwidth="3*"/>
+        <colspec colname="votes" colwidth="2*" align="right"/>
+        <thead>
+          <row>
+            <entry><xsl:value-of select="bg:msg('votes.table.number')"/></entry>
+            <entry><xsl:value-of select="bg:msg('votes.table.recommendation')"/></entry>
+            <entry><xsl:value-of select="bg:msg('votes.table.addressee')"/></entry>
+            <entry><xsl:value-of select="bg:msg('votes.table.priority')"/></entry>
+            <entry><xsl:value-of select="bg:msg('votes.table.votes')"/></entry>
+          </row>
+        </thead>
+        <tbody>
+          <xsl:for-each select="$recs[@votes]">
+            <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                              + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+            <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
+            <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
+            <row>
+              <entry><xsl:call-template name="recommendation-number"/></entry>
+              <entry>
+                <link linkend="{@id}">
+                  <xsl:call-template name="lang-attr">
+                    <xsl:with-param name="name" select="'xml:lang'"/>
+                    <xsl:with-param name="node" select="b:title"/>
+                  </xsl:call-template>
+                  <xsl:value-of select="normalize-space(b:title)"/>
+                </link>
+              </entry>
+              <entry><xsl:value-of select="bg:msg(concat('addressee.', @addressee))"/></entry>
+              <entry>
+                <xsl:choose>
+                  <xsl:when test="@priority"><xsl:value-of select="bg:msg(concat('priority.', @priority))"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="bg:msg('priority.none')"/></xsl:otherwise>
+                </xsl:choose>
+              </entry>
+              <entry><xsl:value-of select="bg:number(number(@votes))"/></entry>
+            </row>
+          </xsl:for-each>
+        </tbody>
+      </tgroup>
+    </table>
+  </xsl:template>
+
+</xsl:stylesheet>
