@@ -81,13 +81,18 @@
        back), with the oblast when known ("Izium, Kharkiv Oblast"). -->
   <xsl:template match="b:municipality" mode="place">
     <xsl:variable name="name">
-      <phrase>
-        <xsl:call-template name="lang-attr">
-          <xsl:with-param name="name" select="'xml:lang'"/>
-          <xsl:with-param name="node" select="b:name"/>
-        </xsl:call-template>
-        <xsl:value-of select="normalize-space(b:name)"/>
-      </phrase>
+      <xsl:choose>
+        <xsl:when test="b:name/@xml:lang and b:name/@xml:lang != $lang">
+          <phrase>
+            <xsl:call-template name="lang-attr">
+              <xsl:with-param name="name" select="'xml:lang'"/>
+              <xsl:with-param name="node" select="b:name"/>
+            </xsl:call-template>
+            <xsl:value-of select="normalize-space(b:name)"/>
+          </phrase>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(b:name)"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@oblast">

@@ -64,8 +64,8 @@
             <li>
               <span class="swatch {@priority}"></span>
               <xsl:choose>
-                <xsl:when test="@priority"><xsl:value-of select="bg:msg(concat('priority.', @priority))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="bg:msg('priority.none')"/></xsl:otherwise>
+                <xsl:when test="@priority"><xsl:value-of select="bg:msg(concat('heading.priority.', @priority))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="bg:msg('heading.priority.none')"/></xsl:otherwise>
               </xsl:choose>
             </li>
           </xsl:for-each>

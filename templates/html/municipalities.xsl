@@ -79,12 +79,17 @@
        ("Izium, Kharkiv Oblast"), the name marked with its language on fallback. -->
   <xsl:template match="b:municipality" mode="place">
     <xsl:variable name="name">
-      <span>
-        <xsl:call-template name="lang-attr">
-          <xsl:with-param name="node" select="b:name"/>
-        </xsl:call-template>
-        <xsl:value-of select="normalize-space(b:name)"/>
-      </span>
+      <xsl:choose>
+        <xsl:when test="b:name/@xml:lang and b:name/@xml:lang != $lang">
+          <span>
+            <xsl:call-template name="lang-attr">
+              <xsl:with-param name="node" select="b:name"/>
+            </xsl:call-template>
+            <xsl:value-of select="normalize-space(b:name)"/>
+          </span>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(b:name)"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@oblast">

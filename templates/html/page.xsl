@@ -313,7 +313,7 @@ small, .meta, figcaption, caption, .label, nav, .colophon, .byline, .series, tab
 .series { margin: 0; font-size: .8rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
 .langs ul { list-style: none; margin: 0; padding: 0; display: flex; gap: .75rem; font-size: .9rem; }
 .langs a { text-decoration: none; border: 1px solid var(--rule); border-radius: 1rem; padding: .15rem .7rem; }
-h1 { font-size: clamp(1.75rem, 1.2rem + 2.6vw, 2.5rem); margin: 1rem 0 .5rem; letter-spacing: -.01em; }
+h1 { font-size: clamp(1.7rem, 1.2rem + 2.2vw, 2.3rem); margin: 1rem 0 .6rem; letter-spacing: -.01em; }
 .subtitle { font-size: 1.2rem; color: var(--muted); margin: 0 0 1.25rem; max-width: 60ch; }
 .byline { font-size: .95rem; margin: 0; }
 .affiliations { list-style: none; margin: .25rem 0 0; padding: 0; font-family: var(--sans); font-size: .85rem; color: var(--muted); }
@@ -324,7 +324,8 @@ h1 { font-size: clamp(1.75rem, 1.2rem + 2.6vw, 2.5rem); margin: 1rem 0 .5rem; le
 .summary { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem; }
 .summary h2 { border-top: 0; margin-top: 1rem; padding-top: 0; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; color: var(--accent); }
 .summary p { font-size: 1.08rem; }
-.keywords { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; margin: 1rem 0 0; padding: 0; font-family: var(--sans); font-size: .8rem; }
+.summary .label { font-family: var(--sans); font-size: .72rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); margin: 1.25rem 0 .4rem; }
+.keywords { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; margin: 0; padding: 0; font-family: var(--sans); font-size: .8rem; }
 .keywords li { background: var(--paper); border: 1px solid var(--rule); border-radius: 1rem; padding: .1rem .6rem; }
 
 /* contents */
@@ -438,6 +439,16 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 
 @media (max-width: 30rem) {
   body { font-size: 1rem; }
+  /* the votes table as stacked rows: number, title, votes; the addressee below */
+  .votes-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); }
+  .votes-table tr { display: grid; grid-template-columns: 1.6rem 1fr auto; grid-template-areas: "n title votes" ". addr addr"; border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+  .votes-table tr.group { display: block; border-bottom: 0; }
+  .votes-table tr.group th { display: block; }
+  .votes-table td, .votes-table th { border: 0; padding: .1rem .25rem; }
+  .votes-table td:nth-child(1) { grid-area: n; }
+  .votes-table tbody th { grid-area: title; }
+  .votes-table td:nth-child(3) { grid-area: addr; color: var(--muted); }
+  .votes-table td:nth-child(4) { grid-area: votes; font-weight: 700; }
   body > header, main, body > footer { padding: 0 1rem; }
   .summary { margin: 0 -1rem; padding: .25rem 1rem .75rem; }
   .case { padding: 0 .9rem .5rem; }
@@ -446,7 +457,8 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 
 @page { size: A4; margin: 18mm 17mm 20mm; }
 @media print {
-  body { font-size: 10.5pt; line-height: 1.45; border-top: 0; }
+  html { font-size: 10pt; }
+  body { line-height: 1.45; border-top: 0; }
   body > header, main, body > footer { max-width: none; padding: 0; }
   .skip, .langs { display: none; }
   a { color: inherit; text-decoration: none; }
@@ -456,7 +468,7 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
   h2 { margin-top: 1.5rem; }
   h2, h3, h4, .rec .position { break-after: avoid; }
   figure, table, tr, .rec, .case-part, .evidence, .quote, .summary, .municipality-list li, .references li { break-inside: avoid; }
-  .toc { break-after: page; }
+  .toc { break-inside: avoid; }
   .finding:target, .rec:target, .references li:target { background: none; }
 }
 </xsl:text>

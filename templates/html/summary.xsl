@@ -141,7 +141,7 @@
       <xsl:apply-templates select="b:p"/>
       <xsl:variable name="keywords" select="../b:meta/b:keywords/b:keyword"/>
       <xsl:if test="$keywords">
-        <p class="label meta"><xsl:value-of select="bg:msg('keywords.label')"/></p>
+        <p class="label"><xsl:value-of select="bg:msg('keywords.label')"/></p>
         <ul class="keywords">
           <xsl:for-each select="$keywords">
             <li>
