@@ -20,7 +20,9 @@
         </xsl:call-template>
       </xsl:attribute>
       <title><xsl:value-of select="bg:msg('heading.recommendations')"/></title>
-      <para><xsl:value-of select="bg:msg('recommendations.intro')"/></para>
+      <xsl:if test="$recs[@priority] or $recs[@votes]">
+        <para><xsl:value-of select="bg:msg('recommendations.intro')"/></para>
+      </xsl:if>
       <xsl:if test="$recs[@votes]">
         <xsl:call-template name="votes-table"/>
       </xsl:if>

@@ -20,7 +20,9 @@
     </xsl:variable>
     <section id="{$id}" class="recommendations">
       <h2><xsl:value-of select="bg:msg('heading.recommendations')"/></h2>
-      <p class="intro"><xsl:value-of select="bg:msg('recommendations.intro')"/></p>
+      <xsl:if test="$recs[@priority] or $recs[@votes]">
+        <p class="intro"><xsl:value-of select="bg:msg('recommendations.intro')"/></p>
+      </xsl:if>
       <xsl:if test="$recs[@votes]">
         <xsl:call-template name="votes-chart"/>
       </xsl:if>
