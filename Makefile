@@ -56,12 +56,14 @@ deps:
 
 demo:
 	@scripts/install-deps --build-only
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -q --no-print-directory all 2>/dev/null || $(MAKE) --no-print-directory all
 	$(BUILD)/briefgen build -o out samples/wartime-participation.xml
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
+TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n)
 check: deps
-	@$(MAKE) --no-print-directory all $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n)
+	@$(MAKE) -q --no-print-directory all $(TEST_BINS) 2>/dev/null || \
+	  $(MAKE) --no-print-directory all $(TEST_BINS)
 	@BUILD=$(BUILD) tests/run
 
 install: all
