@@ -8,6 +8,8 @@
 #   selected NAME           true when NAME matches the command-line filters
 #   summary                 the closing "N passed, N failed[, N skipped]"; exit status
 #   diff_files WANT GOT     a unified diff of two files, without the file header
+#   first_difference WANT GOT  where two files first differ, with some context of
+#                           each (readable even when a file is one long line)
 #   update_file NEW DEST    UPDATE=1: store NEW as DEST (an empty NEW removes DEST)
 
 PASSED=0
@@ -51,6 +53,22 @@ selected() {
 
 diff_files() {
     diff -u "$1" "$2" | tail -n +3
+}
+
+# Drop the broken characters left where a byte count cut a UTF-8 sequence.
+valid_utf8() {
+    iconv -f UTF-8 -t UTF-8 -c 2>/dev/null
+}
+
+first_difference() {
+    local at line
+    at=$(cmp "$1" "$2" 2>/dev/null | sed -n 's/.* differ: byte \([0-9]*\), line \([0-9]*\).*/\1 \2/p')
+    [ -n "$at" ] || { echo "one file is a prefix of the other"; return; }
+    line=${at#* } at=${at% *}
+    local from=$((at > 80 ? at - 80 : 1))
+    echo "first difference at byte $at (line $line):"
+    printf '  -%s\n' "$(tail -c +"$from" "$1" | head -c 200 | tr '\n' ' ' | valid_utf8)"
+    printf '  +%s\n' "$(tail -c +"$from" "$2" | head -c 200 | tr '\n' ' ' | valid_utf8)"
 }
 
 update_file() {
