@@ -33,9 +33,13 @@
 #include <unicode/ucol.h>
 #include <unicode/udat.h>
 #include <unicode/ulistformatter.h>
+#include <unicode/uchar.h>
+#include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/umsg.h>
+#include <unicode/unorm2.h>
 #include <unicode/unum.h>
+#include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -633,6 +637,91 @@ static void report_pattern_error(const char *path, long line, const char *key, c
         bg_error(path, line, "message '%s' is not valid ICU MessageFormat: %s", key, words);
 }
 
+/* What pattern_check learns about a pattern ICU accepted: the typed argument slots
+ * (see message.slot and message.plain). */
+typedef struct pattern_types {
+    int nslots;
+    enum icu_type type[MAX_ARGS];
+    unsigned char plain[MAX_ARGS];
+} pattern_types;
+
+/* Open 'text' (message 'key' of file 'path', trans-unit at 'line') with ICU for
+ * 'format_id', scan it, and make every check a catalogue load makes: named
+ * arguments, too many arguments, {0,number,integer}.  Reports each problem at
+ * path:line and returns -1; on success returns 0 with the open format in *fmt (the
+ * caller closes it; pass fmt NULL to have it closed here), the scan in *s (the
+ * caller releases it with scan_release) and the argument types in *types. */
+static int pattern_check(const char *path, long line, const char *key, const char *text, const char *format_id,
+                         UMessageFormat **fmt, msg_scan *s, pattern_types *types) {
+    memset(s, 0, sizeof *s);
+    memset(types, 0, sizeof *types);
+    int32_t ulen = 0;
+    UChar *upat = utf16_from(text, &ulen);
+    if (!upat) {
+        out_of_memory();
+        return -1;
+    }
+    UParseError pe;
+    memset(&pe, 0, sizeof pe);
+    UErrorCode st = U_ZERO_ERROR;
+    UMessageFormat *f = umsg_open(upat, ulen, format_id, &pe, &st);
+    if (U_FAILURE(st)) {
+        report_pattern_error(path, line, key, text, upat, st, &pe);
+        free(upat);
+        if (f)
+            umsg_close(f);
+        return -1;
+    }
+    free(upat);
+
+    int bad = 0;
+    if (scan_message(text, s) != 0) {
+        bg_error(path, line, "cannot read message '%s': %s at character %ld", key, s->error,
+                 char_number(text, s->error_at));
+        bad = 1;
+    }
+    for (int k = 0; k < MAX_ARGS; k++)
+        types->type[k] = T_OBJECT;
+    for (int i = 0; i < s->nargs && !bad; i++) {
+        const msg_arg *a = &s->args[i];
+        int nl = (int)a->name.len;
+        const char *nm = text + a->name.at;
+        if (a->number < 0) {
+            bg_error(path, line, "message '%s' uses a named argument {%.*s}; use numbered arguments {0}, {1}, …",
+                     key, nl, nm);
+            bad = 1;
+        } else if (a->number >= MAX_ARGS) {
+            bg_error(path, line, "message '%s' uses {%.*s}; at most %d arguments are supported ({0} to {%d})", key,
+                     nl, nm, MAX_ARGS, MAX_ARGS - 1);
+            bad = 1;
+        } else {
+            enum icu_type t = icu_type_of(s, a);
+            if (t == T_LONG) {
+                bg_error(path, line,
+                         "message '%s' uses {%.*s,number,integer}, which briefgen cannot pass to ICU; "
+                         "write {%.*s,number,::precision-integer}",
+                         key, nl, nm, nl, nm);
+                bad = 1;
+            }
+            types->type[a->number] = t; /* ICU too lets the last use decide */
+            if (a->kind == ARG_SELECT)
+                types->plain[a->number] = 1;
+            if (a->number + 1 > types->nslots)
+                types->nslots = a->number + 1;
+        }
+    }
+    if (bad) {
+        scan_release(s);
+        umsg_close(f);
+        return -1;
+    }
+    if (fmt)
+        *fmt = f;
+    else
+        umsg_close(f);
+    return 0;
+}
+
 /* Open, check and type message 'key' = 'text' (from 'loc''s file, trans-unit at
  * 'line').  Reports every problem with the unit's file and line and returns NULL;
  * otherwise the message, ready to format. */
@@ -646,71 +735,19 @@ static message *message_open(bg_locale *loc, const char *key, const char *text, 
     m->line = line;
     m->owner = loc;
 
-    int32_t ulen = 0;
-    UChar *upat = utf16_from(text, &ulen);
-    if (!upat) {
-        message_free(m, NULL);
-        out_of_memory();
-        return NULL;
-    }
-    UParseError pe;
-    memset(&pe, 0, sizeof pe);
-    UErrorCode st = U_ZERO_ERROR;
-    m->fmt = umsg_open(upat, ulen, loc->format_id, &pe, &st);
-    if (U_FAILURE(st)) {
-        report_pattern_error(loc->path, line, key, text, upat, st, &pe);
-        free(upat);
-        message_free(m, NULL);
-        return NULL;
-    }
-    free(upat);
-
     msg_scan s;
-    int bad = 0;
-    if (scan_message(text, &s) != 0) {
-        bg_error(loc->path, line, "cannot read message '%s': %s at character %ld", key, s.error,
-                 char_number(text, s.error_at));
-        bad = 1;
-    }
-    enum icu_type types[MAX_ARGS];
-    for (int k = 0; k < MAX_ARGS; k++)
-        types[k] = T_OBJECT;
-    for (int i = 0; i < s.nargs && !bad; i++) {
-        const msg_arg *a = &s.args[i];
-        int nl = (int)a->name.len;
-        const char *nm = text + a->name.at;
-        if (a->number < 0) {
-            bg_error(loc->path, line,
-                     "message '%s' uses a named argument {%.*s}; use numbered arguments {0}, {1}, …", key,
-                     nl, nm);
-            bad = 1;
-        } else if (a->number >= MAX_ARGS) {
-            bg_error(loc->path, line, "message '%s' uses {%.*s}; at most %d arguments are supported ({0} to {%d})",
-                     key, nl, nm, MAX_ARGS, MAX_ARGS - 1);
-            bad = 1;
-        } else {
-            enum icu_type t = icu_type_of(&s, a);
-            if (t == T_LONG) {
-                bg_error(loc->path, line,
-                         "message '%s' uses {%.*s,number,integer}, which briefgen cannot pass to ICU; "
-                         "write {%.*s,number,::precision-integer}",
-                         key, nl, nm, nl, nm);
-                bad = 1;
-            }
-            types[a->number] = t; /* ICU too lets the last use decide */
-            if (a->kind == ARG_SELECT)
-                m->plain[a->number] = 1;
-            if (a->number + 1 > m->nslots)
-                m->nslots = a->number + 1;
-        }
-    }
-    for (int k = 0; k < m->nslots; k++)
-        m->slot[k] = types[k] == T_OBJECT ? SLOT_UNUSED : types[k] == T_STRING ? SLOT_TEXT : SLOT_DOUBLE;
-    scan_release(&s);
-    if (bad) {
+    pattern_types types;
+    if (pattern_check(loc->path, line, key, text, loc->format_id, &m->fmt, &s, &types) != 0) {
         message_free(m, NULL);
         return NULL;
     }
+    scan_release(&s);
+    m->nslots = types.nslots;
+    memcpy(m->plain, types.plain, sizeof m->plain);
+    for (int k = 0; k < m->nslots; k++)
+        m->slot[k] = types.type[k] == T_OBJECT   ? SLOT_UNUSED
+                     : types.type[k] == T_STRING ? SLOT_TEXT
+                                                 : SLOT_DOUBLE;
     return m;
 }
 
@@ -1869,4 +1906,334 @@ char *bg_l10n_slug(bg_l10n *l10n, const char *text) {
     if (!slug)
         out_of_memory();
     return slug;
+}
+
+/* ---------------------------------------------------------------------------------
+ * Public: what `briefgen l10n` asks about messages and languages
+ */
+
+static char *span_dup(const msg_scan *s, msg_span sp) {
+    char *k = malloc(sp.len + 1);
+    if (k) {
+        memcpy(k, s->text + sp.at, sp.len);
+        k[sp.len] = '\0';
+    }
+    return k;
+}
+
+void bg_msg_shape_free(bg_msg_shape *shape) {
+    if (!shape)
+        return;
+    for (int i = 0; i < shape->nargs; i++)
+        bg_l10n_strings_free(shape->args[i].keys);
+    free(shape->args);
+    free(shape);
+}
+
+bg_msg_shape *bg_l10n_message_shape(const char *path, long line, const char *key, const char *text,
+                                    const char *format_id) {
+    if (!key || !text || !format_id) {
+        bad_call("bg_l10n_message_shape");
+        return NULL;
+    }
+    msg_scan s;
+    pattern_types types;
+    if (pattern_check(path, line, key, text, format_id, NULL, &s, &types) != 0)
+        return NULL;
+    bg_msg_shape *shape = calloc(1, sizeof *shape);
+    int ok = shape && (shape->args = calloc((size_t)s.nargs + 1, sizeof *shape->args)) != NULL;
+    for (int i = 0; ok && i < s.nargs; i++) {
+        static const bg_msg_kind kinds[] = {[ARG_NONE] = BG_MSG_PLAIN,     [ARG_SIMPLE] = BG_MSG_SIMPLE,
+                                            [ARG_CHOICE] = BG_MSG_CHOICE, [ARG_PLURAL] = BG_MSG_PLURAL,
+                                            [ARG_SELECTORDINAL] = BG_MSG_SELECTORDINAL,
+                                            [ARG_SELECT] = BG_MSG_SELECT};
+        const msg_arg *a = &s.args[i];
+        bg_msg_arg *out = &shape->args[shape->nargs++];
+        out->number = a->number;
+        out->kind = kinds[a->kind];
+        out->at = char_number(text, a->at);
+        out->keys = calloc((size_t)a->nkeys + 1, sizeof *out->keys);
+        ok = out->keys != NULL;
+        for (int k = 0; ok && k < a->nkeys; k++)
+            ok = (out->keys[out->nkeys++] = span_dup(&s, s.keys[a->first_key + k])) != NULL;
+    }
+    scan_release(&s);
+    if (!ok) {
+        bg_msg_shape_free(shape);
+        out_of_memory();
+        return NULL;
+    }
+    return shape;
+}
+
+void bg_l10n_strings_free(char **strings) {
+    for (int i = 0; strings && strings[i]; i++)
+        free(strings[i]);
+    free(strings);
+}
+
+/* CLDR's order of the plural categories, which is how translators learn them. */
+static const char *const plural_order[] = {"zero", "one", "two", "few", "many", "other"};
+
+static int plural_rank(const char *k) {
+    for (int i = 0; i < 6; i++)
+        if (strcmp(k, plural_order[i]) == 0)
+            return i;
+    return 6;
+}
+
+static UPluralRules *plural_rules(const char *locale, int ordinal) {
+    UErrorCode st = U_ZERO_ERROR;
+    UPluralRules *r = uplrules_openForType(locale, ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, &st);
+    if (U_FAILURE(st)) {
+        if (r)
+            uplrules_close(r);
+        bg_error(NULL, 0, "cannot open ICU's plural rules for '%s': %s", locale, u_errorName(st));
+        return NULL;
+    }
+    return r;
+}
+
+char **bg_l10n_plural_categories(const char *locale, int ordinal) {
+    if (!locale) {
+        bad_call("bg_l10n_plural_categories");
+        return NULL;
+    }
+    UPluralRules *r = plural_rules(locale, ordinal);
+    if (!r)
+        return NULL;
+    UErrorCode st = U_ZERO_ERROR;
+    UEnumeration *e = uplrules_getKeywords(r, &st);
+    char **v = calloc(8, sizeof *v);
+    int n = 0, ok = U_SUCCESS(st) && v;
+    const char *k;
+    int32_t len;
+    while (ok && n < 7 && (k = uenum_next(e, &len, &st)) != NULL && U_SUCCESS(st)) {
+        char *copy = strdup(k);
+        ok = copy != NULL;
+        int at = n++;
+        while (ok && at > 0 && plural_rank(v[at - 1]) > plural_rank(copy)) { /* insertion sort */
+            v[at] = v[at - 1];
+            at--;
+        }
+        v[at] = copy;
+    }
+    if (e)
+        uenum_close(e);
+    uplrules_close(r);
+    if (!ok || U_FAILURE(st)) {
+        bg_l10n_strings_free(v);
+        bg_error(NULL, 0, "cannot read ICU's plural categories for '%s': %s", locale, u_errorName(st));
+        return NULL;
+    }
+    return v;
+}
+
+/* 1 when ICU's rules 'r' put 'n' in 'category'. */
+static int in_category(const UPluralRules *r, double n, const char *category) {
+    UChar buf[16];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = uplrules_select(r, n, buf, 16, &st);
+    if (U_FAILURE(st) || len >= 16)
+        return 0;
+    char k[16];
+    u_UCharsToChars(buf, k, len);
+    k[len] = '\0';
+    return strcmp(k, category) == 0;
+}
+
+/* The integers from 0 to 199 in 'category', as at most four runs ("0, 5–21, 25–31,
+ * 35–41, …": the pattern a translator needs to see); when no integer falls in
+ * it, fractions or a large round number. */
+char *bg_l10n_plural_examples(const char *locale, int ordinal, const char *category) {
+    if (!locale || !category) {
+        bad_call("bg_l10n_plural_examples");
+        return NULL;
+    }
+    UPluralRules *r = plural_rules(locale, ordinal);
+    if (!r)
+        return NULL;
+    enum { LIMIT = 200, RUNS = 4 };
+    char out[160] = "";
+    size_t len = 0;
+    int found = 0, runs = 0, more = 0;
+    for (int n = 0; n < LIMIT && !more; n++) {
+        if (!in_category(r, n, category))
+            continue;
+        int end = n;
+        while (end + 1 < LIMIT && in_category(r, end + 1, category))
+            end++;
+        if (runs == RUNS) {
+            more = 1;
+        } else if (end + 1 == LIMIT) { /* open-ended: "2, 3, 4, …" */
+            for (int k = n; k <= end && k < n + 3; k++)
+                len += (size_t)snprintf(out + len, sizeof out - len, "%s%d", found++ ? ", " : "", k);
+            more = 1;
+        } else if (end - n >= 2) {
+            len += (size_t)snprintf(out + len, sizeof out - len, "%s%d–%d", found++ ? ", " : "", n, end);
+        } else {
+            for (int k = n; k <= end; k++)
+                len += (size_t)snprintf(out + len, sizeof out - len, "%s%d", found++ ? ", " : "", k);
+        }
+        runs++;
+        n = end;
+    }
+    /* Categories no small integer reaches: fractions (Polish "other": 1.5), or
+     * large round numbers (French "many": 1000000). */
+    static const double rare[] = {0.5, 1.5, 2.5, 1000000};
+    int none = found == 0;
+    for (size_t i = 0; none && found < 2 && i < sizeof rare / sizeof *rare; i++)
+        if (in_category(r, rare[i], category)) {
+            len += (size_t)snprintf(out + len, sizeof out - len, rare[i] < 1000 ? "%s%.1f" : "%s%.0f",
+                                    found++ ? ", " : "", rare[i]);
+            more = 1;
+        }
+    uplrules_close(r);
+    if (more)
+        snprintf(out + len, sizeof out - len, "%s…", len ? ", " : "");
+    char *copy = strdup(out);
+    if (!copy)
+        out_of_memory();
+    return copy;
+}
+
+static int32_t write_english_name(void *ctx, UChar *buf, int32_t cap, UErrorCode *st) {
+    return uloc_getDisplayLanguage(ctx, "en", buf, cap, st);
+}
+
+char *bg_l10n_language_name(const char *code, int *known) {
+    if (!code || !known) {
+        bad_call("bg_l10n_language_name");
+        return NULL;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    char *name = icu_to_utf8(write_english_name, (void *)code, &st);
+    *known = name && st != U_USING_DEFAULT_WARNING && strcmp(name, code) != 0;
+    if (!*known) {
+        free(name);
+        name = strdup(code);
+    }
+    if (!name)
+        out_of_memory();
+    return name;
+}
+
+/* The language subtag of a locale ID or language tag, lower case, into 'buf'. */
+static void language_of(const char *id, char *buf, int32_t size) {
+    char canon[ULOC_FULLNAME_CAPACITY];
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_forLanguageTag(id, canon, (int32_t)sizeof canon, NULL, &st);
+    if (U_FAILURE(st) || !canon[0]) {
+        st = U_ZERO_ERROR;
+        snprintf(canon, sizeof canon, "%s", id);
+    }
+    uloc_getLanguage(canon, buf, size, &st);
+    if (U_FAILURE(st))
+        buf[0] = '\0';
+}
+
+int bg_l10n_same_language(const char *a, const char *b) {
+    char la[ULOC_LANG_CAPACITY], lb[ULOC_LANG_CAPACITY];
+    if (!a || !b)
+        return 0;
+    language_of(a, la, (int32_t)sizeof la);
+    language_of(b, lb, (int32_t)sizeof lb);
+    return la[0] && strcmp(la, lb) == 0;
+}
+
+/* The final marks of UTF-16 text 'u' (length 'n'): the run of punctuation it ends
+ * with, after white space and MessageFormat's closing braces ("." in "{0} votes.",
+ * "”" in "network “{1}”}}"), as [*from, *to); an empty run when it ends otherwise. */
+static void final_marks(const UChar *u, int32_t n, int32_t *from, int32_t *to) {
+    UChar32 c;
+    int32_t at = n;
+    while (at > 0) {
+        int32_t before = at;
+        U16_PREV(u, 0, before, c);
+        if (!u_isUWhiteSpace(c) && c != '}')
+            break;
+        at = before;
+    }
+    *to = at;
+    while (at > 0) {
+        int32_t before = at;
+        U16_PREV(u, 0, before, c);
+        if (!u_ispunct(c) || c == '}' || c == '{')
+            break;
+        at = before;
+    }
+    *from = at;
+}
+
+/* Marks 'u'[from, to) as UTF-8 into 'buf': as written, or (compare set) in the
+ * form two languages' marks are compared in — compatibility-normalised ("…" is
+ * "..."), every quotation mark a '"'. */
+static void marks_utf8(const UChar *u, int32_t from, int32_t to, int compare, char *buf, size_t size) {
+    UChar norm[64], *m = (UChar *)u + from;
+    int32_t len = to - from;
+    UErrorCode st = U_ZERO_ERROR;
+    if (compare && len > 0 && len < 16) {
+        const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&st);
+        int32_t n = U_SUCCESS(st) ? unorm2_normalize(nfkc, m, len, norm, 64, &st) : 0;
+        if (U_SUCCESS(st)) {
+            for (int32_t i = 0; i < n; i++)
+                if (u_hasBinaryProperty(norm[i], UCHAR_QUOTATION_MARK))
+                    norm[i] = '"';
+            m = norm;
+            len = n;
+        }
+        st = U_ZERO_ERROR;
+    }
+    if (size == 0)
+        return;
+    u_strToUTF8(buf, (int32_t)size, NULL, m, len, &st);
+    if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+        buf[0] = '\0';
+}
+
+int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
+                          size_t size) {
+    int32_t ns = 0, nt = 0;
+    UChar *us = utf16_from(source, &ns), *ut = utf16_from(target, &nt);
+    int diff = 0;
+    if (source_mark && size)
+        source_mark[0] = '\0';
+    if (target_mark && size)
+        target_mark[0] = '\0';
+    if (us && ut) {
+        UChar32 a = 0, b = 0;
+        int32_t i = 0;
+        if (ns > 0)
+            U16_NEXT(us, i, ns, a);
+        i = 0;
+        if (nt > 0)
+            U16_NEXT(ut, i, nt, b);
+        if ((ns > 0 && u_isUWhiteSpace(a)) != (nt > 0 && u_isUWhiteSpace(b)))
+            diff |= BG_EDGE_LEADING_SPACE;
+        i = ns;
+        if (ns > 0)
+            U16_PREV(us, 0, i, a);
+        i = nt;
+        if (nt > 0)
+            U16_PREV(ut, 0, i, b);
+        if ((ns > 0 && u_isUWhiteSpace(a)) != (nt > 0 && u_isUWhiteSpace(b)))
+            diff |= BG_EDGE_TRAILING_SPACE;
+        int32_t fs, ts, ft, tt;
+        final_marks(us, ns, &fs, &ts);
+        final_marks(ut, nt, &ft, &tt);
+        char ks[64], kt[64];
+        marks_utf8(us, fs, ts, 1, ks, sizeof ks);
+        marks_utf8(ut, ft, tt, 1, kt, sizeof kt);
+        if (strcmp(ks, kt) != 0)
+            diff |= BG_EDGE_FINAL_MARK;
+        if (source_mark)
+            marks_utf8(us, fs, ts, 0, source_mark, size);
+        if (target_mark)
+            marks_utf8(ut, ft, tt, 0, target_mark, size);
+    } else {
+        out_of_memory();
+    }
+    free(us);
+    free(ut);
+    return diff;
 }

@@ -15,6 +15,8 @@
 #ifndef BG_L10N_H
 #define BG_L10N_H
 
+#include <stddef.h>
+
 typedef struct bg_l10n bg_l10n;
 typedef struct bg_locale bg_locale;
 
@@ -69,5 +71,72 @@ int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *
  * Latin-ASCII, lower case, runs of non-alphanumerics become one '-':
  * "Громадська участь" -> "hromadska-uchast", "Запоріжжя" -> "zaporizhzhia". */
 char *bg_l10n_slug(bg_l10n *l10n, const char *text);
+
+/* ---- What `briefgen l10n` asks about messages and languages ------------------------
+ * The catalogue tools (check, sync, new) judge messages by what ICU says about them;
+ * these functions put that behind plain C types.  Strings they return are malloc'd
+ * and freed by the caller (arrays with bg_l10n_strings_free). */
+
+/* The kinds of argument in a MessageFormat pattern. */
+typedef enum bg_msg_kind {
+    BG_MSG_PLAIN,         /* {0} */
+    BG_MSG_SIMPLE,        /* {0,number}, {0,date,long}, … */
+    BG_MSG_CHOICE,        /* {0,choice,…} */
+    BG_MSG_PLURAL,        /* {0,plural,…} */
+    BG_MSG_SELECTORDINAL, /* {0,selectordinal,…} */
+    BG_MSG_SELECT         /* {0,select,…} */
+} bg_msg_kind;
+
+/* One argument of a message, in pattern order (one nested in a plural comes after
+ * it).  `keys` are the selectors of a plural or select as written ("one", "=0",
+ * "female"; not "offset:1"), NULL-terminated; empty for the other kinds. */
+typedef struct bg_msg_arg {
+    int number; /* {3} -> 3 */
+    bg_msg_kind kind;
+    long at; /* the character (counted from 1) where its '{' stands */
+    char **keys;
+    int nkeys;
+} bg_msg_arg;
+
+typedef struct bg_msg_shape {
+    bg_msg_arg *args;
+    int nargs;
+} bg_msg_shape;
+
+/* Read `text` as message `key` of file `path` (its trans-unit at `line`) the way a
+ * catalogue load does, with ICU for the locale `format_id` ("uk", "en_GB"), and
+ * return its arguments.  Every problem the load would report is reported, with the
+ * same words, and NULL returned.  Free the result with bg_msg_shape_free. */
+bg_msg_shape *bg_l10n_message_shape(const char *path, long line, const char *key, const char *text,
+                                    const char *format_id);
+void bg_msg_shape_free(bg_msg_shape *shape);
+
+/* The CLDR plural categories ICU's rules give `locale` — cardinal, or ordinal when
+ * `ordinal` is set — in CLDR order (zero one two few many other): "pl" gives one,
+ * few, many, other; "en" one, other.  NULL-terminated; NULL on failure (reported). */
+char **bg_l10n_plural_categories(const char *locale, int ordinal);
+/* Numbers that fall in `category` for `locale`, for a translator to read:
+ * "2, 3, 4, 22, 23, 24, …"; a category only fractions reach gives "0.5, 1.5, …". */
+char *bg_l10n_plural_examples(const char *locale, int ordinal, const char *category);
+void bg_l10n_strings_free(char **strings);
+
+/* The English name of language `code` ("pl" -> "Polish").  When ICU knows no such
+ * language, a copy of `code` and *known = 0. */
+char *bg_l10n_language_name(const char *code, int *known);
+/* 1 when ICU locale IDs or language tags `a` and `b` name the same language
+ * ("en_GB" and "en"; "pl" and "pl-PL"). */
+int bg_l10n_same_language(const char *a, const char *b);
+
+/* How a translation's edges differ from its source's, judged by ICU's character
+ * properties: white space at the start, at the end, and the final punctuation mark
+ * (a MessageFormat pattern's closing braces are looked through: in "{0, plural, …
+ * {# votes}}." the mark is the "." ).  Full stops, colons, question marks and so on
+ * must match (after compatibility normalisation, so "…" equals "..."); any closing
+ * quotation mark matches any other (“ ” and « »).  Returns a mask of the BG_EDGE_*
+ * bits; `source_mark` and `target_mark` (each `size` bytes) receive the final marks
+ * as UTF-8, "" for none. */
+enum { BG_EDGE_LEADING_SPACE = 1, BG_EDGE_TRAILING_SPACE = 2, BG_EDGE_FINAL_MARK = 4 };
+int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
+                          size_t size);
 
 #endif
