@@ -13,7 +13,7 @@ MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt icu-uc icu-i18n
+PKGS    := libxml-2.0 libxslt libexslt icu-uc icu-i18n libmicrohttpd
 VERSION := 0.1.0
 
 BUILD   ?= build

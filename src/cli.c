@@ -45,6 +45,23 @@ static const bg_command commands[] = {
      "  -l, --lang LIST       also check that every text exists in these languages\n"
      "      --locales DIR     read locale files from DIR\n"
      "  -q, --quiet           do not print warnings\n"},
+    {"serve", bg_cmd_serve, "preview briefs in a browser; pages reload on every save",
+     "usage: briefgen serve [options] FILE...\n"
+     "\n"
+     "Serve each brief, rendered now from the files on disk, at http://HOST:PORT/:\n"
+     "the index /, /NAME/LANG.html, /NAME/LANG.dbk (DocBook source) and\n"
+     "/NAME/side-by-side (the languages next to each other, missing text flagged).\n"
+     "When a brief, a template or a locale file is saved, open pages reload by\n"
+     "themselves; a brief with errors shows them over its last good version.\n"
+     "Ctrl-C stops the server.\n"
+     "\n"
+     "  -p, --port PORT       listen on PORT (default: 8080; 0: any free port)\n"
+     "      --host ADDR       listen on ADDR (default: 127.0.0.1, this machine only)\n"
+     "      --strict          treat warnings (untranslated text, …) as errors\n"
+     "      --templates DIR   use template files from DIR in place of bundled ones\n"
+     "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
+     "  -q, --quiet           print no warnings and no line per rebuild\n"
+     "  -v, --verbose         also print every message and request\n"},
     {"help", cmd_help, "show help for a command", "usage: briefgen help [COMMAND]\n"},
 };
 
