@@ -100,7 +100,6 @@ typedef struct bg_index_row {
     const bg_strv *errors;   /* of the latest version, and of its renders */
     const bg_strv *warnings;
     char *const *langs; /* languages with pages, NULL-terminated */
-    double ms;          /* time of the last rebuild */
 } bg_index_row;
 
 /* The index: every brief, its state, translation coverage and links. */

@@ -89,6 +89,7 @@ static const char page_css[] =
     "font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}\n"
     "details>summary{cursor:pointer}\n"
     ".sbs{table-layout:fixed}.sbs col.where{width:9rem}\n"
+    ".sbs thead th{position:sticky;top:0;background:#fff;z-index:1}\n"
     ".sbs td{overflow-wrap:break-word}.sbs td p{margin:0}\n"
     ".sbs th[scope=row]{font-size:.8rem;color:var(--muted);font-weight:normal}\n"
     ".sbs th[scope=row] .el{font-family:ui-monospace,monospace;color:var(--ink)}\n"
@@ -308,11 +309,6 @@ static void index_row(xmlNodePtr main, const bg_index_row *r) {
         text(p, " · ");
         xmlNodePtr w = el_text(p, "span", "warn", NULL);
         textf(w, "%d warning%s", r->warnings->n, r->warnings->n == 1 ? "" : "s");
-    }
-    if (r->ms > 0) {
-        text(p, " · ");
-        xmlNodePtr t = el_text(p, "span", "muted", NULL);
-        textf(t, "rebuilt in %.1f ms", r->ms);
     }
 
     if (r->langs && r->langs[0]) {

@@ -101,6 +101,7 @@ struct bg_site {
     bg_renderer *renderer;
     bg_strv site_errors;                  /* the pipeline's own problems, on every page */
     bg_strv format_errors[BG_FORMAT_COUNT]; /* a stylesheet that does not compile */
+    bg_strv l10n_errors;                    /* what the current l10n reported so far */
     entry *entries;
     int n;
 
@@ -330,6 +331,13 @@ static void make_renderer(bg_site *s) {
     }
 }
 
+static int strv_has(const bg_strv *s, const char *line) {
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], line) == 0)
+            return 1;
+    return 0;
+}
+
 static void output_clear(output *o) {
     free(o->page);
     o->page = NULL;
@@ -407,17 +415,29 @@ static void render_entry(bg_site *s, entry *e) {
     for (int i = 0; i < nlangs; i++) {
         /* The language's own problems (a broken locale file; with --strict, missing
          * translations) fail both of its outputs. */
-        bg_strv lang_errors = {0};
+        bg_strv lang_errors = {0}, lines = {0};
         captured c;
         capture_start(&c);
-        xmlDocPtr resolved = NULL;
-        int errors = 0;
-        if (s->renderer && bg_l10n_locale(s->l10n, langs[i]))
-            resolved = bg_brief_resolve(b, langs[i]);
-        bg_strv lines = {0};
-        errors = capture_stop(s, &c, &lines);
-        bg_strv_add_all(errors || !resolved ? &lang_errors : &e->warnings, &lines);
+        bg_locale *loc = s->renderer ? bg_l10n_locale(s->l10n, langs[i]) : NULL;
+        int errors = capture_stop(s, &c, &lines);
+        /* l10n reports a broken file once, for the first language that reads it
+         * (en.xlf is every locale's root); keep the messages for the others. */
+        for (int k = 0; k < lines.n; k++)
+            if (!strv_has(&s->l10n_errors, lines.v[k]))
+                bg_strv_add(&s->l10n_errors, lines.v[k], strlen(lines.v[k]));
+        if (!loc)
+            bg_strv_add_all(&lang_errors, lines.n ? &lines : &s->l10n_errors);
+        else
+            bg_strv_add_all(&e->warnings, &lines);
         bg_strv_clear(&lines);
+        xmlDocPtr resolved = NULL;
+        if (loc) {
+            capture_start(&c);
+            resolved = bg_brief_resolve(b, langs[i]);
+            errors = capture_stop(s, &c, &lines);
+            bg_strv_add_all(errors || !resolved ? &lang_errors : &e->warnings, &lines);
+            bg_strv_clear(&lines);
+        }
 
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
             output *o = &e->outs[i * BG_FORMAT_COUNT + f];
@@ -426,7 +446,7 @@ static void render_entry(bg_site *s, entry *e) {
                 bg_strv_add_all(&o->errors, &s->format_errors[f]);
                 continue;
             }
-            if (errors || !resolved) {
+            if (!loc || errors || !resolved) {
                 bg_strv_add_all(&o->errors, &lang_errors);
                 if (!o->errors.n)
                     bg_strv_add_lines(&o->errors, "briefgen: error: the brief cannot be prepared for this language");
@@ -552,8 +572,7 @@ static int publish_index(bg_site *s) {
                                  .good = e->good,
                                  .errors = &errors[i],
                                  .warnings = &e->warnings,
-                                 .langs = langs[i],
-                                 .ms = e->ms};
+                                 .langs = langs[i]};
     }
     size_t len = 0;
     char *body = bg_page_index(rows, s->n, &len);
@@ -591,6 +610,7 @@ static void rebuild(bg_site *s, const changes *c) {
         s->renderer = NULL;
         bg_l10n_free(s->l10n);
         s->l10n = bg_l10n_new(s->locales);
+        bg_strv_clear(&s->l10n_errors);
     }
     if (c->locales || c->templates)
         make_renderer(s);
@@ -901,6 +921,7 @@ void bg_site_free(bg_site *s) {
     bg_l10n_free(s->l10n);
     bg_schema_free(s->schema);
     bg_strv_clear(&s->site_errors);
+    bg_strv_clear(&s->l10n_errors);
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
         bg_strv_clear(&s->format_errors[f]);
     pubs_free(&s->index);
