@@ -44,5 +44,6 @@ int bg_cli_is_lang_tag(const char *s);
 int bg_cmd_build(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_serve(int argc, char **argv);
+int bg_cmd_l10n(int argc, char **argv);
 
 #endif

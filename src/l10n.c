@@ -2097,6 +2097,32 @@ char *bg_l10n_plural_examples(const char *locale, int ordinal, const char *categ
     return copy;
 }
 
+/* Integers up to 999, fractions and a million: every category of every CLDR
+ * language has members among them. */
+int bg_l10n_plural_covered(const char *locale, int ordinal, const char *category, const double *values, int n) {
+    static const double rare[] = {0.1, 0.5, 1.1, 1.5, 2.5, 10.5, 21.5, 101.5, 1000000};
+    if (!locale || !category || (n > 0 && !values)) {
+        bad_call("bg_l10n_plural_covered");
+        return 0;
+    }
+    UPluralRules *r = plural_rules(locale, ordinal);
+    if (!r)
+        return 0;
+    int members = 0, covered = 1;
+    for (int i = 0; covered && i < 1000 + (int)(sizeof rare / sizeof *rare); i++) {
+        double x = i < 1000 ? i : rare[i - 1000];
+        if (!in_category(r, x, category))
+            continue;
+        members++;
+        int hit = 0;
+        for (int k = 0; k < n && !hit; k++)
+            hit = values[k] == x;
+        covered = hit;
+    }
+    uplrules_close(r);
+    return members > 0 && covered;
+}
+
 static int32_t write_english_name(void *ctx, UChar *buf, int32_t cap, UErrorCode *st) {
     return uloc_getDisplayLanguage(ctx, "en", buf, cap, st);
 }
@@ -2191,6 +2217,31 @@ static void marks_utf8(const UChar *u, int32_t from, int32_t to, int compare, ch
         buf[0] = '\0';
 }
 
+/* 1 when UTF-16 text 'u' is one word: no white space between its first and last
+ * character.  A one-word text's final mark is an abbreviation's ("No.", "Fig."),
+ * which another language may well write without one ("№"). */
+static int one_word(const UChar *u, int32_t n) {
+    int32_t i = 0;
+    UChar32 c;
+    while (i < n) { /* leading white space */
+        int32_t at = i;
+        U16_NEXT(u, i, n, c);
+        if (!u_isUWhiteSpace(c)) {
+            i = at;
+            break;
+        }
+    }
+    int gap = 0;
+    while (i < n) {
+        U16_NEXT(u, i, n, c);
+        if (u_isUWhiteSpace(c))
+            gap = 1;
+        else if (gap)
+            return 0;
+    }
+    return 1;
+}
+
 int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
                           size_t size) {
     int32_t ns = 0, nt = 0;
@@ -2224,7 +2275,7 @@ int bg_l10n_compare_edges(const char *source, const char *target, char *source_m
         char ks[64], kt[64];
         marks_utf8(us, fs, ts, 1, ks, sizeof ks);
         marks_utf8(ut, ft, tt, 1, kt, sizeof kt);
-        if (strcmp(ks, kt) != 0)
+        if (strcmp(ks, kt) != 0 && !one_word(us, ns))
             diff |= BG_EDGE_FINAL_MARK;
         if (source_mark)
             marks_utf8(us, fs, ts, 0, source_mark, size);

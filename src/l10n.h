@@ -118,6 +118,10 @@ char **bg_l10n_plural_categories(const char *locale, int ordinal);
 /* Numbers that fall in `category` for `locale`, for a translator to read:
  * "2, 3, 4, 22, 23, 24, …"; a category only fractions reach gives "0.5, 1.5, …". */
 char *bg_l10n_plural_examples(const char *locale, int ordinal, const char *category);
+/* 1 when the `n` explicit values of a plural ("=1 {…}" is 1) take every number
+ * ICU's rules put in `category`, so it needs no case of its own: English "one" is
+ * only 1, which "=1" covers; Ukrainian "one" is also 21, 31, …, which it does not. */
+int bg_l10n_plural_covered(const char *locale, int ordinal, const char *category, const double *values, int n);
 void bg_l10n_strings_free(char **strings);
 
 /* The English name of language `code` ("pl" -> "Polish").  When ICU knows no such
@@ -132,7 +136,8 @@ int bg_l10n_same_language(const char *a, const char *b);
  * (a MessageFormat pattern's closing braces are looked through: in "{0, plural, …
  * {# votes}}." the mark is the "." ).  Full stops, colons, question marks and so on
  * must match (after compatibility normalisation, so "…" equals "..."); any closing
- * quotation mark matches any other (“ ” and « »).  Returns a mask of the BG_EDGE_*
+ * quotation mark matches any other (“ ” and « »).  The final mark of a one-word
+ * text is an abbreviation's ("No."), never compared.  Returns a mask of the BG_EDGE_*
  * bits; `source_mark` and `target_mark` (each `size` bytes) receive the final marks
  * as UTF-8, "" for none. */
 enum { BG_EDGE_LEADING_SPACE = 1, BG_EDGE_TRAILING_SPACE = 2, BG_EDGE_FINAL_MARK = 4 };

@@ -1,0 +1,43 @@
+/* buf — a growable byte string, and the escapers the writers of XLIFF, briefs and
+ * JSON share.
+ *
+ * Memory rule: a bg_buf starts zeroed (`bg_buf b = {0};`); its bytes belong to the
+ * caller, who frees them with bg_buf_free or takes them with bg_buf_take (then
+ * free() them).  Appending never fails loudly: out of memory, the buffer sets
+ * `failed` and ignores further appends, so a writer checks once, at the end.
+ */
+#ifndef BG_BUF_H
+#define BG_BUF_H
+
+#include "diag.h"
+
+#include <stddef.h>
+
+typedef struct bg_buf {
+    char *s; /* NUL-terminated once anything was added */
+    size_t len, cap;
+    int failed;
+} bg_buf;
+
+void bg_buf_add(bg_buf *b, const char *s, size_t n);
+void bg_buf_puts(bg_buf *b, const char *s);
+void bg_buf_printf(bg_buf *b, const char *fmt, ...) BG_PRINTF(2, 3);
+
+/* `n` bytes of UTF-8 text `s` as XML character data: & < > escaped, and in an
+ * attribute value (`attribute` set) also " and tab, newline and carriage return.
+ * Characters a reader cannot see — no-break and other special spaces, zero-width
+ * characters, the soft hyphen, direction marks, the byte-order mark — are written
+ * as decimal character references (&#160;), as our locale files write them, so
+ * the person who opens the file next can see what is there. */
+void bg_buf_add_xml(bg_buf *b, const char *s, size_t n, int attribute);
+/* UTF-8 text `s` as a JSON string, quotes included: " and \ escaped, control
+ * characters as \n, \t, … or \u00XX, and U+2028/U+2029 as \u2028/\u2029 (valid
+ * JSON either way, but they end a line in JavaScript source). */
+void bg_buf_add_json(bg_buf *b, const char *s);
+
+/* The bytes (NUL-terminated, "" when empty), now the caller's; the buffer is reset.
+ * NULL when the buffer failed. */
+char *bg_buf_take(bg_buf *b);
+void bg_buf_free(bg_buf *b);
+
+#endif
