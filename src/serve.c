@@ -293,7 +293,7 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
     for (const char *p = s; *p; p++) {
         if (p[0] == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
             int v = hex(p[1]) * 16 + hex(p[2]);
-            *o++ = v < 0x20 || v == 0x7f ? 0x7f : (char)v;
+            *o++ = (char)(v < 0x20 || v == 0x7f ? 0x7f : v);
             p += 2;
         } else {
             *o++ = *p;

@@ -722,30 +722,32 @@ static void read_events(bg_site *s, changes *c) {
                     s->entries[i].changed = 1;
                 continue;
             }
-            const watch *w = NULL;
-            for (int i = 0; i < s->nwatches && !w; i++)
+            int roles = 0;
+            const char *dir = NULL;
+            for (int i = 0; i < s->nwatches && !dir; i++)
                 if (s->watches[i].wd == ev->wd)
-                    w = &s->watches[i];
-            if (!w || (ev->mask & IN_IGNORED))
+                    roles = s->watches[i].roles, dir = s->watches[i].dir;
+            if (!dir || (ev->mask & IN_IGNORED))
                 continue;
             const char *name = ev->len ? ev->name : "";
-            if (w->roles & W_BRIEFS)
+            if (roles & W_BRIEFS)
                 for (int i = 0; i < s->n; i++)
                     if (s->entries[i].wd == ev->wd && strcmp(s->entries[i].base, name) == 0)
                         s->entries[i].changed = c->any = 1;
-            if (w->roles & W_TEMPLATES) {
+            if ((roles & W_LOCALES) && ends_with(name, ".xlf"))
+                c->locales = c->any = 1;
+            if (roles & W_TEMPLATES) {
                 if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && name[0] != '.') {
+                    /* A new template folder: watch it too (this may move s->watches,
+                     * so nothing read from it is used after this). */
                     char sub[PATH_MAX];
-                    if (snprintf(sub, sizeof sub, "%s/%s", w->dir, name) < (int)sizeof sub)
+                    if (snprintf(sub, sizeof sub, "%s/%s", dir, name) < (int)sizeof sub)
                         add_tree(s, sub, W_TEMPLATES, 1);
                     c->templates = c->any = 1;
                 } else if (ends_with(name, ".xsl") || (ev->mask & IN_ISDIR)) {
                     c->templates = c->any = 1;
                 }
             }
-            if ((w->roles & W_LOCALES) && ends_with(name, ".xlf"))
-                c->locales = c->any = 1;
-            /* `w` may have moved: add_tree can grow s->watches. */
         }
     }
 }
