@@ -254,13 +254,28 @@ static enum MHD_Result serve_events(bg_server *srv, struct MHD_Connection *c, in
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size, void **state) {
-    (void)version, (void)upload_data, (void)upload_size, (void)state;
+    (void)version, (void)upload_data, (void)upload_size;
     bg_server *srv = cls;
+    int head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    int get_or_head = head || strcmp(method, MHD_HTTP_METHOD_GET) == 0;
+    const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    int body = (length && strcmp(length, "0") != 0) ||
+               MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    /* The first call brings only the headers.  A plain GET or HEAD is answered on
+     * the second call, so the connection can be kept alive; anything else (another
+     * method, a body) is refused at once, and libmicrohttpd then closes the
+     * connection instead of reading the body. */
+    static int seen;
+    if (!*state && get_or_head && !body) {
+        *state = &seen;
+        return MHD_YES;
+    }
     if (srv->verbose)
         bg_note("serve: %s %s", method, url);
-    int head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
-    if (!head && strcmp(method, MHD_HTTP_METHOD_GET) != 0)
+    if (!get_or_head)
         return respond_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "405 Method Not Allowed: the preview is read-only\n");
+    if (body)
+        return respond_text(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: a GET or HEAD request has no body\n");
     if (srv->loopback && !host_ok(c))
         return respond_text(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: this preview answers only to localhost\n");
     if (!path_ok(url))
