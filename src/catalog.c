@@ -30,7 +30,8 @@ struct bg_catalog {
     xmlNodePtr file, body; /* the first <file> and its first <body> */
     bg_cat_unit *units;
     int nunits, cap;
-    xmlHashTablePtr ids; /* id -> unit index + 1 */
+    xmlHashTablePtr ids;       /* id -> unit index + 1 */
+    xmlHashTablePtr mentioned; /* every trans-unit id in the file, readable or not */
     int problems;
     char *format_id;
 };
@@ -51,6 +52,10 @@ const bg_cat_unit *bg_catalog_find(const bg_catalog *c, const char *id) {
     return i ? &c->units[i - 1] : NULL;
 }
 
+int bg_catalog_mentions(const bg_catalog *c, const char *id) {
+    return xmlHashLookup(c->mentioned, BAD_CAST id) != NULL;
+}
+
 void bg_catalog_free(bg_catalog *c) {
     if (!c)
         return;
@@ -60,6 +65,7 @@ void bg_catalog_free(bg_catalog *c) {
     }
     free(c->units);
     xmlHashFree(c->ids, NULL);
+    xmlHashFree(c->mentioned, NULL);
     bg_xdoc_free(c->x);
     free(c->format_id);
     free(c->path);
@@ -211,6 +217,9 @@ static void read_units(bg_catalog *c, xmlNodePtr parent) {
             c->cap = cap;
         }
         bg_cat_unit *u = &c->units[c->nunits];
+        const char *id = attr(n, "id");
+        if (id)
+            xmlHashAddEntry(c->mentioned, BAD_CAST id, (void *)1);
         if (read_unit(c, n, u) != 0) {
             free_unit(u);
             c->problems++;
@@ -242,7 +251,8 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
     bg_catalog *c = calloc(1, sizeof *c);
     bg_buf path = {0};
     bg_buf_printf(&path, "%s%s%s.xlf", dir, dir[0] && dir[strlen(dir) - 1] != '/' ? "/" : "", lang);
-    if (!c || !(c->path = bg_buf_take(&path)) || !(c->lang = strdup(lang)) || !(c->ids = xmlHashCreate(64))) {
+    if (!c || !(c->path = bg_buf_take(&path)) || !(c->lang = strdup(lang)) || !(c->ids = xmlHashCreate(64)) ||
+        !(c->mentioned = xmlHashCreate(64))) {
         bg_buf_free(&path);
         bg_catalog_free(c);
         bg_error(NULL, 0, "out of memory");
@@ -254,13 +264,20 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         return NULL;
     }
     xmlNodePtr top = xmlDocGetRootElement(bg_xdoc_doc(c->x));
+    const char *version = top ? attr(top, "version") : NULL;
+    if (top && !is_xliff(top, "xliff") && xmlStrEqual(top->name, BAD_CAST "xliff") && version &&
+        strcmp(version, "1.2") != 0) {
+        bg_error(c->path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
+                 version);
+        bg_catalog_free(c);
+        return NULL;
+    }
     if (!is_xliff(top, "xliff")) {
         bg_error(c->path, top ? xmlGetLineNo(top) : 0,
                  "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" XLIFF_NS "\">");
         bg_catalog_free(c);
         return NULL;
     }
-    const char *version = attr(top, "version");
     if (!version || strcmp(version, "1.2") != 0) {
         bg_error(c->path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
                  version ? version : "(none)");
@@ -270,6 +287,12 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
     for (xmlNodePtr f = top->children; f; f = f->next) {
         if (!is_xliff(f, "file"))
             continue;
+        const char *target_lang = attr(f, "target-language");
+        if (!c->is_root && target_lang && !bg_l10n_same_language(target_lang, lang))
+            bg_warn(c->path, xmlGetLineNo(f),
+                    "<file target-language=\"%s\">, but this is the file for \"%s\" (was it copied from another "
+                    "language?)",
+                    target_lang, lang);
         if (!c->file)
             c->file = f;
         for (xmlNodePtr b = f->children; b; b = b->next) {
@@ -286,12 +309,6 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         bg_catalog_free(c);
         return NULL;
     }
-    const char *target_lang = attr(c->file, "target-language");
-    if (!c->is_root && target_lang && !bg_l10n_same_language(target_lang, lang))
-        bg_warn(c->path, xmlGetLineNo(c->file),
-                "<file target-language=\"%s\">, but this is the file for \"%s\" (was it copied from another "
-                "language?)",
-                target_lang, lang);
 
     const bg_cat_unit *fmt = bg_catalog_find(c, BG_CATALOG_FORMAT_KEY);
     const char *text = fmt ? (c->is_root ? fmt->source_text : fmt->target_text) : NULL;
@@ -444,8 +461,10 @@ int bg_catalog_sync(const bg_catalog *c, const bg_catalog *root, bg_sync_result 
             add_raw_content(&src, root->x, ru->source);
             failed |= bg_xedit_set_content(e, c->x, u->source, src.s ? src.s : "");
             bg_buf_free(&src);
-            if (u->target_text)
+            if (u->target_text) {
                 failed |= bg_xedit_set_attr(e, c->x, u->target, "state", "needs-review-translation");
+                r->review++;
+            }
             r->reworded++;
         }
         if (ru->note && !same_note(u->note, ru->note)) {

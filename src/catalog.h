@@ -44,6 +44,8 @@ int bg_catalog_problems(const bg_catalog *c);
 /* The units in file order. */
 const bg_cat_unit *bg_catalog_units(const bg_catalog *c, int *n);
 const bg_cat_unit *bg_catalog_find(const bg_catalog *c, const char *id);
+/* 1 when the file has a trans-unit `id`, even one left out for its problems. */
+int bg_catalog_mentions(const bg_catalog *c, const char *id);
 /* The ICU locale messages are formatted with: locale.format's text ("uk",
  * "en_GB"), or the file's language when it has none. */
 const char *bg_catalog_format_id(const bg_catalog *c);
@@ -62,7 +64,9 @@ int bg_catalog_state_needs_review(const char *state);
  * Nothing else in the file changes, and it is written (atomically) only when
  * something did.  Counts go to the fields of `r`.  0, or -1 (reported). */
 typedef struct bg_sync_result {
-    int added, reworded, removed, notes;
+    int added, removed;
+    int reworded, review; /* sources replaced; of them, translations to review */
+    int notes;
 } bg_sync_result;
 int bg_catalog_sync(const bg_catalog *c, const bg_catalog *root, bg_sync_result *r);
 

@@ -62,13 +62,21 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
                            : c == 'h' ? "help"
                            : c == ':' || c == '?' ? NULL
                                       : longopts[index].name;
+        int long_index = index;
         index = -1;
         if (c == ':') {
             bg_cli_usage_error(cmd(), "option '%s' needs a value", argv[optind - 1]);
             return -1;
         }
         if (!name || !strstr(allowed, name)) {
-            bg_cli_usage_error(cmd(), "l10n %s: unknown option '%s'", argv[0], argv[optind - 1]);
+            char shown[64];
+            if (name && long_index >= 0)
+                snprintf(shown, sizeof shown, "--%s", name);
+            else if (name || optopt)
+                snprintf(shown, sizeof shown, "-%c", name ? c : optopt);
+            else
+                snprintf(shown, sizeof shown, "%s", argv[optind - 1]);
+            bg_cli_usage_error(cmd(), "l10n %s: unknown option '%s'", argv[0], shown);
             return -1;
         }
         switch (c) {
@@ -172,8 +180,8 @@ static int l10n_sync(int argc, char **argv) {
         } else if (r.added + r.reworded + r.removed + r.notes == 0) {
             printf("%s: up to date\n", bg_catalog_path(c));
         } else {
-            printf("%s: %d added, %d marked for review, %d removed, %d note%s updated\n", bg_catalog_path(c),
-                   r.added, r.reworded, r.removed, r.notes, r.notes == 1 ? "" : "s");
+            printf("%s: %d added, %d removed, %d reworded (%d to review), %d note%s updated\n", bg_catalog_path(c),
+                   r.added, r.removed, r.reworded, r.review, r.notes, r.notes == 1 ? "" : "s");
         }
         bg_catalog_free(c);
     }

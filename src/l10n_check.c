@@ -288,7 +288,7 @@ static void check_locale(const char *dir, const char *lang, const root_info *ri)
     for (int i = 0; i < n; i++)
         check_unit(c, &units[i], ri, &p);
     for (int i = 0; i < ri->n; i++)
-        if (!bg_catalog_find(c, ri->units[i].id))
+        if (!bg_catalog_mentions(c, ri->units[i].id))
             bg_error(bg_catalog_path(c), 0,
                      "no message '%s' (en.xlf:%ld): readers would see English; 'briefgen l10n sync' adds it",
                      ri->units[i].id, ri->units[i].line);
