@@ -90,8 +90,8 @@ static const char page_css[] =
     "details>summary{cursor:pointer}\n"
     ".sbs{table-layout:fixed}.sbs col.where{width:9rem}\n"
     ".sbs thead th{position:sticky;top:0;background:#fff;z-index:1}\n"
-    ".sbs td{overflow-wrap:break-word}.sbs td p{margin:0}\n"
-    ".sbs th[scope=row]{font-size:.8rem;color:var(--muted);font-weight:normal}\n"
+    ".sbs td{overflow-wrap:break-word;hyphens:auto}.sbs td p{margin:0}\n"
+    ".sbs th[scope=row]{font-size:.8rem;color:var(--muted);font-weight:normal;overflow-wrap:anywhere}\n"
     ".sbs th[scope=row] .el{font-family:ui-monospace,monospace;color:var(--ink)}\n"
     ".sbs tr.group th{background:#eef3f8;font-size:.85rem;padding-top:.6em;font-weight:600}\n"
     ".sbs td.missing{background:var(--miss);box-shadow:inset 4px 0 0 #d08a1f}\n"
@@ -103,7 +103,9 @@ static const char page_css[] =
     "ol.src{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.85rem;line-height:1.45;"
     "padding-left:4.5em;margin:0;background:#fafbfc;border:1px solid var(--rule)}\n"
     "ol.src li{white-space:pre-wrap;overflow-wrap:anywhere;padding-left:.6em;border-left:1px solid var(--rule)}\n"
-    "ol.src li::marker{color:#9aa3ad}\n";
+    "ol.src li::marker{color:#9aa3ad}\n"
+    "@media (max-width:40rem){main{padding:.6em .5em 2em}.sbs col.where{width:3.6rem}"
+    ".sbs th,.sbs td{padding:.3em .3em}.sbs th[scope=row]{font-size:.7rem}ol.src{padding-left:3em}}\n";
 
 typedef struct page {
     htmlDocPtr doc;
@@ -612,8 +614,12 @@ char *bg_page_docbook(const char *name, const char *url, const char *lang, const
     textf(a, "%s page", language_name(lang));
     xmlNodePtr h1 = el_text(p.main, "h1", NULL, NULL);
     textf(h1, "DocBook 5 source, %s", language_name(lang));
-    xmlNodePtr note = el_text(p.main, "p", "muted", NULL);
-    textf(note, "What `briefgen build` writes to %s.%s.dbk.", name, lang);
+    xmlNodePtr note = el_text(p.main, "p", "muted", "What ");
+    el_text(note, "code", NULL, "briefgen build");
+    text(note, " writes to ");
+    xmlNodePtr file = el_text(note, "code", NULL, NULL);
+    textf(file, "%s.%s.dbk", name, lang);
+    text(note, ".");
     xmlNodePtr ol = el(p.main, "ol");
     set(ol, "class", "src");
     set(ol, "lang", lang);
