@@ -51,6 +51,12 @@ $(BUILD)/obj:
 $(BUILD)/test_l10n: tests/unit/test_l10n.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
+$(BUILD)/bench-rerender: bench/rerender.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+
+bench: all $(BUILD)/bench-rerender
+	@BUILD=$(BUILD) bench/run
+
 deps:
 	@scripts/install-deps
 

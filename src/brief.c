@@ -41,7 +41,7 @@ static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlCha
     xmlParserCtxtPtr ctxt = ctx;
     const char *file = ctxt->input && ctxt->input->filename ? ctxt->input->filename : NULL;
     bg_error(file, ctxt->input ? ctxt->input->line : 0,
-             "the document declares the entity '%s'; briefs may not declare entities "
+             "the document declares the entity \"%s\"; briefs may not declare entities "
              "(remove the <!DOCTYPE …> and write the text out)",
              (const char *)name);
     ctxt->_private = (void *)1; /* remember the refusal: the document is not usable */
@@ -180,6 +180,10 @@ bg_brief *bg_brief_load_memory(const char *data, int size, const char *name) {
         xmlFreeDoc(doc);
         return NULL;
     }
+    xmlDtdPtr dtd = xmlGetIntSubset(doc);
+    if (dtd && (dtd->ExternalID || dtd->SystemID))
+        bg_warn(name, 0, "the DOCTYPE names an external DTD (\"%s\"); briefgen never loads it, and a brief needs none",
+                dtd->SystemID ? (const char *)dtd->SystemID : (const char *)dtd->ExternalID);
     bg_brief *b = calloc(1, sizeof *b);
     if (!b || !(b->path = strdup(name)) || (b->doc = doc, read_langs(b) != 0)) {
         bg_error(name, 0, "out of memory");
@@ -227,7 +231,9 @@ static char **split_words(const char *text) {
 
 char **bg_brief_peek_langs(const char *path) {
     xmlChar *langs = NULL;
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, SAFE_OPTIONS);
+    struct stat st;
+    int regular = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    xmlTextReaderPtr r = regular ? xmlReaderForFile(path, NULL, SAFE_OPTIONS) : NULL;
     if (r) {
         xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
         while (xmlTextReaderRead(r) == 1) {
@@ -507,8 +513,12 @@ static void keep_one(const bg_unit *u, void *ctx) {
     }
     if (!keep) {
         keep = source ? source : u->member[0];
-        bg_warn(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s>, using \"%s\"", r->lang,
-                (const char *)keep->name, (const char *)bg_node_lang(keep));
+        if (bg_diag_strict())
+            bg_error(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s> (--strict: every text must be translated)",
+                     r->lang, (const char *)keep->name);
+        else
+            bg_warn(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s>, using \"%s\"", r->lang,
+                    (const char *)keep->name, (const char *)bg_node_lang(keep));
     }
     for (int i = 0; i < u->n; i++) {
         if (u->member[i] != keep) {

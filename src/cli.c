@@ -119,14 +119,12 @@ void bg_cli_overview(FILE *to) {
 int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "briefgen: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    bg_verror(NULL, 0, fmt, ap);
     va_end(ap);
     if (cmd)
-        fprintf(stderr, "Try 'briefgen help %s'.\n", cmd->name);
+        bg_note("Try 'briefgen help %s'.", cmd->name);
     else
-        fprintf(stderr, "Try 'briefgen --help'.\n");
+        bg_note("Try 'briefgen --help'.");
     return BG_EXIT_USAGE;
 }
 

@@ -215,6 +215,7 @@ typedef struct batch {
     job *jobs;
     int njobs;
     int next; /* the next job to take, under `lock` */
+    int stamp_due; /* write the stamp before the first output, under `lock` */
     pthread_mutex_t lock;
     pthread_cond_t finished;
 } batch;
@@ -249,7 +250,9 @@ typedef struct output {
 /* Render every language × format of one valid brief into memory, and only when all
  * of them succeeded (and --strict found nothing) write them.  A brief is published
  * whole or not at all. */
-static int build_one(pipeline *p, const batch *bt, const job *j, bg_brief *b) {
+static int ensure_stamp(batch *bt);
+
+static int build_one(pipeline *p, batch *bt, const job *j, bg_brief *b) {
     const build_opts *o = bt->o;
     const char *langs[MAX_LANGS];
     int nlangs = bt->o->nlangs ? job_langs(bt, j, langs) : 0;
@@ -289,6 +292,8 @@ static int build_one(pipeline *p, const batch *bt, const job *j, bg_brief *b) {
     }
     if (bg_diag_errors() != errors_before)
         rc = -1; /* includes warnings promoted by --strict */
+    if (rc == 0 && nouts > 0 && ensure_stamp(bt) != 0)
+        rc = -1;
     for (int i = 0; i < nouts; i++) {
         if (rc == 0 && bg_write_atomic(outs[i].path, outs[i].data, outs[i].len) != 0)
             rc = -1;
@@ -435,6 +440,50 @@ static int up_to_date(batch *bt, const job *j, int *noutputs) {
     return 1;
 }
 
+/* ---- which template and locale folders made the outputs ------------------------------
+
+   File times alone cannot tell that the outputs in a folder were made with other
+   templates (--templates) or locales (--locales): switching back to the bundled
+   ones, whose files are older, would leave the override's outputs in place.  The
+   output folder keeps a small stamp naming the folders used; when it differs,
+   everything is rebuilt. */
+
+static void stamp_text(const batch *bt, char *buf, size_t size) {
+    char templates[PATH_MAX], locales[PATH_MAX];
+    bg_cli_data_path(templates, sizeof templates, "templates");
+    const char *over = bt->o->common.templates;
+    char real_over[PATH_MAX], real_tpl[PATH_MAX], real_loc[PATH_MAX];
+    snprintf(locales, sizeof locales, "%s", bg_l10n_dir(bt->main.l10n));
+    snprintf(buf, size, "briefgen build stamp 1\ntemplates %s\noverrides %s\nlocales %s\n",
+             realpath(templates, real_tpl) ? real_tpl : templates,
+             over ? (realpath(over, real_over) ? real_over : over) : "-",
+             realpath(locales, real_loc) ? real_loc : locales);
+}
+
+static void stamp_path(const batch *bt, char *buf, size_t size) {
+    if (snprintf(buf, size, "%s/.briefgen-stamp", bt->o->outdir) >= (int)size)
+        buf[0] = '\0';
+}
+
+static int stamp_matches(const batch *bt) {
+    char path[PATH_MAX], want[3 * PATH_MAX + 100], have[sizeof want];
+    stamp_path(bt, path, sizeof path);
+    stamp_text(bt, want, sizeof want);
+    FILE *f = path[0] ? fopen(path, "r") : NULL;
+    size_t n = f ? fread(have, 1, sizeof have - 1, f) : 0;
+    if (f)
+        fclose(f);
+    have[n] = '\0';
+    return strcmp(have, want) == 0;
+}
+
+static int write_stamp(const batch *bt) {
+    char path[PATH_MAX], text[3 * PATH_MAX + 100];
+    stamp_path(bt, path, sizeof path);
+    stamp_text(bt, text, sizeof text);
+    return path[0] ? bg_write_atomic(path, text, strlen(text)) : -1;
+}
+
 /* ---- --deps: Make rules ---------------------------------------------------------- */
 
 typedef struct text {
@@ -521,11 +570,25 @@ static int cores(void) {
  * the briefs need (so a locale's problems are reported once, before any brief's),
  * and find the briefs whose outputs are all up to date.  -1 when nothing can be
  * built at all. */
-static int plan(batch *bt, int *skipped_outputs) {
+static int plan(batch *bt, int *skipped_outputs, int *failed) {
     const build_opts *o = bt->o;
     for (int f = 0; bt->is_build && f < BG_FORMAT_COUNT; f++)
         if (o->format[f] && bg_renderer_prepare(bt->main.renderer, f) != 0)
             return -1;
+    /* Two briefs with one name in different folders would write the same files. */
+    for (int i = 0; bt->is_build && i < bt->njobs; i++) {
+        char a[PATH_MAX], b[PATH_MAX];
+        output_stem(bt->jobs[i].path, a, sizeof a);
+        for (int k = 0; k < i; k++) {
+            output_stem(bt->jobs[k].path, b, sizeof b);
+            if (strcmp(a, b) == 0 && strcmp(bt->jobs[i].path, bt->jobs[k].path) != 0) {
+                bg_error(bt->jobs[i].path, 0, "%s would write the same %s/%s.* files; build them into different "
+                         "folders (-o) or rename one", bt->jobs[k].path, o->outdir, a);
+                return -1;
+            }
+        }
+    }
+    int force = o->force || !stamp_matches(bt);
     for (int i = 0; i < bt->njobs; i++) {
         job *j = &bt->jobs[i];
         if (!o->nlangs)
@@ -533,15 +596,27 @@ static int plan(batch *bt, int *skipped_outputs) {
         const char *langs[MAX_LANGS];
         int n = job_langs(bt, j, langs);
         for (int k = 0; k < n; k++)
-            if (bg_cli_is_lang_tag(langs[k]))
-                bg_l10n_locale(bt->main.l10n, langs[k]);
+            if (bg_cli_is_lang_tag(langs[k]) && !bg_l10n_locale(bt->main.l10n, langs[k]))
+                *failed = 1; /* reported once, here; the briefs that need it fail too */
         int outputs;
-        if (bt->is_build && !o->force && up_to_date(bt, j, &outputs)) {
+        if (bt->is_build && !force && up_to_date(bt, j, &outputs)) {
             j->skip = j->done = 1;
             *skipped_outputs += outputs;
         }
     }
+    bt->stamp_due = bt->is_build && !stamp_matches(bt);
     return 0;
+}
+
+/* The stamp goes into the output folder with the first output, not before: a run
+ * that writes nothing leaves the folder as it was. */
+static int ensure_stamp(batch *bt) {
+    pthread_mutex_lock(&bt->lock);
+    int rc = bt->stamp_due ? write_stamp(bt) : 0;
+    if (rc == 0)
+        bt->stamp_due = 0;
+    pthread_mutex_unlock(&bt->lock);
+    return rc;
 }
 
 static int run(const char *name, int argc, char **argv) {
@@ -561,7 +636,7 @@ static int run(const char *name, int argc, char **argv) {
     pthread_cond_init(&bt.finished, NULL);
 
     int failed = 0, skipped = 0;
-    if (pipeline_open(&bt.main, &o.common, bt.is_build) != 0 || plan(&bt, &skipped) != 0) {
+    if (pipeline_open(&bt.main, &o.common, bt.is_build) != 0 || plan(&bt, &skipped, &failed) != 0) {
         failed = 1;
     } else {
         int nthreads = o.jobs ? o.jobs : cores();

@@ -146,15 +146,44 @@ static void xml_structured(void *userdata, xmlErrorPtr e) {
         bg_error(e->file, line, "%s", msg);
 }
 
-/* libxslt reports through a printf-style generic handler, in pieces, and names the
+/* libxslt reports through a printf-style handler, in pieces, and names the
  * template position on a line of its own ("runtime error: file F line N element E")
  * before the message.  Collect whole lines; remember the position and give it to
- * the message that follows, so each problem prints once as "F:N: error: …". */
+ * the message that follows, so each problem prints once as "F:N: error: …".
+ * A line without a position takes the caller's fallback (the instruction being run). */
 static _Thread_local char xslt_buf[2048];
 static _Thread_local char xslt_file[1024];
 static _Thread_local long xslt_line;
 
-static void xslt_line_done(const char *text) {
+/* libxslt's words for a refused read or write, said the way we say things; and the
+ * follow-up lines that only repeat them. */
+/* The middle of `text` when it is "PREFIX…SUFFIX", else NULL; into `buf`. */
+static const char *between(const char *text, const char *prefix, const char *suffix, char *buf, size_t size) {
+    size_t p = strlen(prefix), s = strlen(suffix), n = strlen(text);
+    if (n < p + s || strncmp(text, prefix, p) != 0 || strcmp(text + n - s, suffix) != 0)
+        return NULL;
+    snprintf(buf, size, "%.*s", (int)(n - p - s), text + p);
+    return buf;
+}
+
+static int reworded(const char *text, const char *file, long line) {
+    char what[1024];
+    if (between(text, "Local file read for ", " refused", what, sizeof what)) {
+        bg_error(file, line, "the template may not read \"%s\": templates read only files in the template "
+                 "folders", what);
+        return 1;
+    }
+    if (between(text, "Local file write for ", " refused", what, sizeof what) ||
+        between(text, "File write for ", " refused", what, sizeof what) ||
+        between(text, "Directory creation for ", " refused", what, sizeof what)) {
+        bg_error(file, line, "the template may not write \"%s\": templates cannot write files", what);
+        return 1;
+    }
+    return strncmp(text, "xsltLoadDocument: read rights for", 33) == 0 ||
+           strncmp(text, "xsltDocumentElem: write rights for", 34) == 0;
+}
+
+static void xslt_line_done(const char *text, const char *fallback_file, long fallback_line, int warning) {
     char kind[32], file[1024], element[128];
     long line;
     if (sscanf(text, "%31s error : file %1023s line %ld element %127s", kind, file, &line, element) == 4 ||
@@ -165,24 +194,35 @@ static void xslt_line_done(const char *text) {
     }
     if (!text[0])
         return;
-    bg_error(xslt_file[0] ? xslt_file : NULL, xslt_line, "%s", text);
+    const char *f = xslt_file[0] ? xslt_file : fallback_file;
+    long l = xslt_file[0] ? xslt_line : fallback_line;
+    if (!reworded(text, f, l)) {
+        if (warning)
+            bg_warn(f, l, "%s", text);
+        else
+            bg_error(f, l, "%s", text);
+    }
     xslt_file[0] = '\0';
     xslt_line = 0;
 }
 
-static void xslt_generic(void *ctx, const char *fmt, ...) {
-    (void)ctx;
+void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *fmt, va_list ap) {
     size_t used = strlen(xslt_buf);
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(xslt_buf + used, sizeof xslt_buf - used, fmt, ap);
-    va_end(ap);
     char *nl;
     while ((nl = strchr(xslt_buf, '\n')) != NULL) {
         *nl = '\0';
-        xslt_line_done(xslt_buf);
+        xslt_line_done(xslt_buf, file, line, warning);
         memmove(xslt_buf, nl + 1, strlen(nl + 1) + 1);
     }
+}
+
+static void xslt_generic(void *ctx, const char *fmt, ...) {
+    (void)ctx;
+    va_list ap;
+    va_start(ap, fmt);
+    bg_diag_xslt_vprintf(NULL, 0, 0, fmt, ap);
+    va_end(ap);
 }
 
 /* libxml2 keeps its error handler per thread: every thread that parses calls this. */

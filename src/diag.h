@@ -54,6 +54,12 @@ void bg_diag_capture_end(void);
 void bg_diag_capture_flush(bg_diag_capture *c);
 void bg_diag_capture_free(bg_diag_capture *c);
 
+/* Feed text that libxslt printed (in pieces) to diag; whole lines come out as
+ * messages, at the template position libxslt names or else at `file`:`line`.
+ * `warning` marks a message that is not an error (xsl:message). */
+void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *fmt, va_list ap)
+    BG_PRINTF(4, 0);
+
 /* Route libxml2 / libxslt / RELAX NG messages through bg_error so they come out as
  * "file:line: error: …".  Installed once by main(). */
 void bg_diag_install_xml_handlers(void);

@@ -168,6 +168,10 @@ typedef struct report {
     xmlDocPtr doc;
     long last_line;
     int count;
+    /* libxml2's summary line ("failed to validate attributes"), kept back in case
+     * a precise message about the same problem follows; printed only if none does. */
+    char pending[1024];
+    long pending_line;
 } report;
 
 static const char *attr_value(const xmlNode *n, const char *name) {
@@ -177,6 +181,7 @@ static const char *attr_value(const xmlNode *n, const char *name) {
 
 static void say(report *r, long line, const char *fmt, ...) BG_PRINTF(3, 4);
 static void say(report *r, long line, const char *fmt, ...) {
+    r->pending[0] = '\0';
     va_list ap;
     va_start(ap, fmt);
     bg_verror(r->path, line, fmt, ap);
@@ -289,7 +294,10 @@ static void rng_error(void *userdata, xmlErrorPtr e) {
     case XML_RELAXNG_ERR_ATTRVALID:
         if (e->str1 && missing_attributes(r, xmlDocGetRootElement(r->doc), (const char *)e->str1))
             return;
-        break;
+        snprintf(r->pending, sizeof r->pending, "<%s> has an attribute with a wrong value or lacks one",
+                 e->str1 ? (const char *)e->str1 : "?");
+        r->pending_line = line;
+        return;
     case XML_RELAXNG_ERR_ELEMWRONG:
         if (is_element) {
             unexpected_element(r, node);
@@ -325,10 +333,12 @@ int bg_schema_validate(const bg_schema *s, xmlDocPtr doc, const char *path) {
         bg_error(path, 0, "out of memory");
         return -1;
     }
-    report r = {s, path, doc, -1, 0};
+    report r = {s, path, doc, -1, 0, "", 0};
     xmlRelaxNGSetValidStructuredErrors(v, rng_error, &r);
     int rc = xmlRelaxNGValidateDoc(v, doc);
     xmlRelaxNGFreeValidCtxt(v);
+    if (r.pending[0])
+        say(&r, r.pending_line, "%s (see docs/format.md)", r.pending);
     if (rc != 0 && r.count == 0)
         bg_error(path, 0, "does not match the brief schema (see docs/format.md)");
     return rc == 0 ? 0 : -1;

@@ -11,8 +11,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="bg exsl"
+    exclude-result-prefixes="b bg exsl">
 
   <!-- Characters no brief contains (private use), passed to bg:msg as placeholder
        arguments and replaced by markup afterwards (template "message-with-markup"). -->
@@ -113,47 +114,83 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Numbers of findings, references and recommendations, computed once per
+       transform as small index documents (a sorted pass each) and looked up by
+       key: asking each element for count(preceding-sibling::…) would make a
+       brief with thousands of them quadratic. -->
+  <xsl:key name="number" match="n" use="@of"/>
+
+  <xsl:variable name="finding-index">
+    <xsl:for-each select="/b:brief/b:findings/b:finding">
+      <n of="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <xsl:variable name="ref-index">
+    <xsl:for-each select="/b:brief/b:references/b:ref">
+      <n of="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Produces the number looked up for $node in the index document $index. -->
+  <xsl:template name="index-number">
+    <xsl:param name="node"/>
+    <xsl:param name="index"/>
+    <xsl:variable name="id" select="generate-id($node)"/>
+    <xsl:for-each select="exsl:node-set($index)">
+      <xsl:value-of select="key('number', $id)/@n"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Produces the number of finding $node (1, 2, …; document order). -->
   <xsl:template name="finding-number">
     <xsl:param name="node" select="."/>
-    <xsl:value-of select="count($node/preceding-sibling::b:finding) + 1"/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$finding-index"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Produces the number of reference $node (1, 2, …; document order). -->
   <xsl:template name="ref-number">
     <xsl:param name="node" select="."/>
-    <xsl:value-of select="count($node/preceding-sibling::b:ref) + 1"/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$ref-index"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The recommendations in display order are: priority high, medium, low, none;
        within a group by votes, most first; ties in document order.  These give the
        number a recommendation has in that order ("Recommendation 3 of 12"). -->
   <xsl:variable name="recs" select="/b:brief/b:recommendations/b:recommendation"/>
+  <!-- Per-element templates use these numbers, never count($recs): libxslt copies a
+       node-set variable each time it is referenced, so a reference per element is
+       quadratic in a brief with thousands of recommendations. -->
+  <xsl:variable name="rec-count" select="count($recs)"/>
   <xsl:variable name="recs-high" select="$recs[@priority = 'high']"/>
   <xsl:variable name="recs-medium" select="$recs[@priority = 'medium']"/>
   <xsl:variable name="recs-low" select="$recs[@priority = 'low']"/>
   <xsl:variable name="recs-none" select="$recs[not(@priority)]"/>
 
-  <!-- Produces the 1-based place of recommendation $node in display order. -->
+  <!-- Sort key of a recommendation's priority group: high, medium, low, none. -->
+  <xsl:variable name="recommendation-order">
+    <xsl:for-each select="$recs">
+      <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                        + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+      <xsl:sort select="number(concat('0', @votes))" data-type="number" order="descending"/>
+      <n of="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Produces the 1-based place of recommendation $node in display order (xsl:sort
+       is stable, so ties keep document order). -->
   <xsl:template name="recommendation-number">
     <xsl:param name="node" select="."/>
-    <xsl:variable name="group"
-        select="$recs[string(@priority) = string($node/@priority)]"/>
-    <xsl:variable name="votes" select="number(concat('0', $node/@votes))"/>
-    <xsl:variable name="before-groups">
-      <xsl:choose>
-        <xsl:when test="$node/@priority = 'high'">0</xsl:when>
-        <xsl:when test="$node/@priority = 'medium'"><xsl:value-of select="count($recs-high)"/></xsl:when>
-        <xsl:when test="$node/@priority = 'low'"><xsl:value-of select="count($recs-high | $recs-medium)"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="count($recs-high | $recs-medium | $recs-low)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <!-- ahead in the group: more votes, or as many votes and earlier in the source -->
-    <xsl:variable name="ahead"
-        select="count($group[number(concat('0', @votes)) &gt; $votes])
-              + count($node/preceding-sibling::b:recommendation[string(@priority) = string($node/@priority)]
-                                                              [number(concat('0', @votes)) = $votes])"/>
-    <xsl:value-of select="$before-groups + $ahead + 1"/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$recommendation-order"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The largest vote count (0 when no recommendation has votes). -->

@@ -12,6 +12,9 @@
     extension-element-prefixes="bg"
     exclude-result-prefixes="b bg">
 
+  <!-- Municipalities by network, to list each network once (Muenchian grouping). -->
+  <xsl:key name="network" match="b:municipality[@network]" use="@network"/>
+
   <!-- The municipalities section. -->
   <xsl:template match="b:municipalities">
     <xsl:variable name="networks" select="b:municipality[@network]"/>
@@ -27,12 +30,12 @@
           <xsl:value-of select="bg:msg('municipalities.count', count(b:municipality))"/>
         </emphasis>
       </para>
-      <xsl:for-each select="$networks[not(@network = preceding-sibling::b:municipality/@network)]">
+      <xsl:for-each select="$networks[generate-id() = generate-id(key('network', @network)[1])]">
         <para>
           <xsl:call-template name="network-message">
             <xsl:with-param name="network" select="@network"/>
             <xsl:with-param name="what" select="'count'"/>
-            <xsl:with-param name="count" select="count($networks[@network = current()/@network])"/>
+            <xsl:with-param name="count" select="count(key('network', @network))"/>
           </xsl:call-template>
         </para>
       </xsl:for-each>

@@ -8,8 +8,9 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="bg str"
+    exclude-result-prefixes="b bg str">
 
   <!-- The recommendations section. -->
   <xsl:template match="b:recommendations">
@@ -83,12 +84,11 @@
         <xsl:value-of select="normalize-space(b:title)"/>
       </title>
       <para role="position">
-        <emphasis><xsl:value-of select="bg:msg('recommendation.position', number($n), count($recs))"/></emphasis>
+        <emphasis><xsl:value-of select="bg:msg('recommendation.position', number($n), $rec-count)"/></emphasis>
       </para>
       <xsl:apply-templates select="b:p"/>
       <xsl:variable name="findings"
-          select="/b:brief/b:findings/b:finding[contains(concat(' ', normalize-space(current()/@findings), ' '),
-                                                        concat(' ', @id, ' '))]"/>
+          select="key('by-id', str:tokenize(@findings, ' &#9;&#10;&#13;'))[self::b:finding]"/>
       <itemizedlist spacing="compact" role="facts">
         <listitem>
           <para><xsl:value-of select="bg:msg(concat('recommendation.addressee.', @addressee))"/></para>

@@ -11,8 +11,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
+    xmlns:exsl="http://exslt.org/common"
+    extension-element-prefixes="bg exsl"
+    exclude-result-prefixes="b bg exsl">
 
   <!-- Geometry (viewBox units).  A title longer than $chart-line characters takes
        two label lines. -->
@@ -22,6 +23,48 @@
   <xsl:variable name="chart-row" select="46"/>
   <xsl:variable name="chart-extra-line" select="16"/>
   <xsl:variable name="chart-top" select="4"/>
+
+  <!-- The vertical place of each row, computed once: the charted recommendations
+       in display order, then each row's y from the rows above it. -->
+  <xsl:variable name="chart-order">
+    <xsl:for-each select="$recs[@votes]">
+      <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                        + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+      <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
+      <r of="{generate-id()}" extra="{number(string-length(normalize-space(b:title)) &gt; $chart-line)}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="chart-y">
+    <xsl:call-template name="chart-places">
+      <xsl:with-param name="rows" select="exsl:node-set($chart-order)/r"/>
+      <xsl:with-param name="y" select="$chart-top"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <!-- Produces <n of="…" n="y"/> for each of $rows placed from $y down: the first
+       half, then the second half below it.  Halving keeps the work n log n and the
+       recursion shallow, where "the rows before me" per row would be quadratic. -->
+  <xsl:template name="chart-places">
+    <xsl:param name="rows"/>
+    <xsl:param name="y"/>
+    <xsl:choose>
+      <xsl:when test="count($rows) = 1">
+        <n of="{$rows/@of}" n="{$y}"/>
+      </xsl:when>
+      <xsl:when test="count($rows) &gt; 1">
+        <xsl:variable name="half" select="floor(count($rows) div 2)"/>
+        <xsl:variable name="first" select="$rows[position() &lt;= $half]"/>
+        <xsl:call-template name="chart-places">
+          <xsl:with-param name="rows" select="$first"/>
+          <xsl:with-param name="y" select="$y"/>
+        </xsl:call-template>
+        <xsl:call-template name="chart-places">
+          <xsl:with-param name="rows" select="$rows[position() &gt; $half]"/>
+          <xsl:with-param name="y" select="$y + $half * $chart-row + count($first[@extra = 1]) * $chart-extra-line"/>
+        </xsl:call-template>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The figure: caption, SVG and legend. -->
   <xsl:template name="votes-chart">
@@ -41,7 +84,6 @@
             <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
                               + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
             <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-            <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
             <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
             <xsl:text> </xsl:text>
             <xsl:value-of select="bg:msg('chart.row', number($n), normalize-space(b:title),
@@ -50,9 +92,7 @@
         </desc>
         <line x1="0.5" y1="0" x2="0.5" y2="{$height}" stroke="#9aa5b1" stroke-width="1"/>
         <xsl:for-each select="$voted">
-          <xsl:call-template name="chart-row">
-            <xsl:with-param name="voted" select="$voted"/>
-          </xsl:call-template>
+          <xsl:call-template name="chart-row"/>
         </xsl:for-each>
       </svg>
       <div class="legend">
@@ -78,19 +118,13 @@
        lines), bar and vote count.  Its vertical place is the height of the rows that
        come before it in display order, computed from $voted (all charted rows). -->
   <xsl:template name="chart-row">
-    <xsl:param name="voted"/>
-    <xsl:variable name="rank"
-        select="(@priority = 'high') * 1 + (@priority = 'medium') * 2 + (@priority = 'low') * 3 + not(@priority) * 4"/>
     <xsl:variable name="votes" select="number(@votes)"/>
-    <xsl:variable name="place" select="count(preceding-sibling::b:recommendation)"/>
-    <xsl:variable name="before"
-        select="$voted[(@priority = 'high') * 1 + (@priority = 'medium') * 2 + (@priority = 'low') * 3 + not(@priority) * 4 &lt; $rank
-                       or ((@priority = 'high') * 1 + (@priority = 'medium') * 2 + (@priority = 'low') * 3 + not(@priority) * 4 = $rank
-                           and (number(@votes) &gt; $votes
-                                or (number(@votes) = $votes and count(preceding-sibling::b:recommendation) &lt; $place)))]"/>
-    <xsl:variable name="y"
-        select="$chart-top + count($before) * $chart-row
-                + count($before[string-length(normalize-space(b:title)) &gt; $chart-line]) * $chart-extra-line"/>
+    <xsl:variable name="y">
+      <xsl:call-template name="index-number">
+        <xsl:with-param name="node" select="."/>
+        <xsl:with-param name="index" select="$chart-y"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:variable name="title" select="normalize-space(b:title)"/>
     <xsl:variable name="lines" select="1 + (string-length($title) &gt; $chart-line)"/>
     <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>

@@ -12,6 +12,9 @@
     extension-element-prefixes="bg"
     exclude-result-prefixes="b bg">
 
+  <!-- Municipalities by network, to list each network once (Muenchian grouping). -->
+  <xsl:key name="network" match="b:municipality[@network]" use="@network"/>
+
   <!-- The municipalities section: heading, the count (and the network members'
        count), the sorted list, and a legend for the network mark. -->
   <xsl:template match="b:municipalities">
@@ -28,13 +31,13 @@
       </p>
       <xsl:if test="$networks">
         <!-- one line per network, in order of first appearance -->
-        <xsl:for-each select="$networks[not(@network = preceding-sibling::b:municipality/@network)]">
+        <xsl:for-each select="$networks[generate-id() = generate-id(key('network', @network)[1])]">
           <p class="legend">
             <span class="dot"></span>
             <xsl:call-template name="network-message">
               <xsl:with-param name="network" select="@network"/>
               <xsl:with-param name="what" select="'count'"/>
-              <xsl:with-param name="count" select="count($networks[@network = current()/@network])"/>
+              <xsl:with-param name="count" select="count(key('network', @network))"/>
             </xsl:call-template>
           </p>
         </xsl:for-each>

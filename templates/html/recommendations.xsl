@@ -8,8 +8,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
+    xmlns:str="http://exslt.org/strings"
+    extension-element-prefixes="bg str"
+    exclude-result-prefixes="b bg str">
 
   <!-- The recommendations section. -->
   <xsl:template match="b:recommendations">
@@ -64,7 +65,6 @@
         <h3><xsl:value-of select="bg:msg($key)"/></h3>
         <xsl:for-each select="$members">
           <xsl:sort select="number(concat('0', @votes))" data-type="number" order="descending"/>
-          <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
       </section>
@@ -79,7 +79,7 @@
     </xsl:variable>
     <article id="{@id}" class="rec">
       <p class="position">
-        <xsl:value-of select="bg:msg('recommendation.position', number($n), count($recs))"/>
+        <xsl:value-of select="bg:msg('recommendation.position', number($n), $rec-count)"/>
       </p>
       <h4>
         <xsl:call-template name="lang-attr">
@@ -98,8 +98,7 @@
           </li>
         </xsl:if>
         <xsl:variable name="findings"
-            select="/b:brief/b:findings/b:finding[contains(concat(' ', normalize-space(current()/@findings), ' '),
-                                                          concat(' ', @id, ' '))]"/>
+            select="key('by-id', str:tokenize(@findings, ' &#9;&#10;&#13;'))[self::b:finding]"/>
         <xsl:if test="$findings">
           <li class="answers">
             <xsl:call-template name="message-with-markup">
@@ -175,7 +174,6 @@
         </tr>
         <xsl:for-each select="$members">
           <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-          <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
           <tr>
             <td class="n"><xsl:call-template name="recommendation-number"/></td>
             <th scope="row">
