@@ -98,7 +98,8 @@ struct bg_l10n {
     char *dir;
     xmlHashTablePtr locales;    /* lang -> bg_locale, or &load_failed */
     xmlHashTablePtr collators;  /* lang -> UCollator */
-    UTransliterator *slugger;
+    UTransliterator *slugger;  /* Ukrainian 2010 rules */
+    UTransliterator *to_ascii; /* everything else, opened only when needed */
 };
 
 /* Stands in the locale table for a language whose catalogue failed to load, so the
@@ -1219,6 +1220,8 @@ void bg_l10n_free(bg_l10n *l10n) {
     xmlHashFree(l10n->collators, collator_free);
     if (l10n->slugger)
         utrans_close(l10n->slugger);
+    if (l10n->to_ascii)
+        utrans_close(l10n->to_ascii);
     free(l10n->dir);
     free(l10n);
 }
@@ -1777,9 +1780,7 @@ int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *
  * elsewhere; "start of a word" is "not after a letter", tested on the text already
  * written (a rule anchored with ^ would not compile).  The soft sign and apostrophes
  * vanish, so the letter after an apostrophe takes its in-word spelling, as the
- * resolution's own example has it: Мар'їне -> Marine, Знам'янка -> Znamianka.
- * Other scripts then go through ICU's Any-Latin, and everything through Latin-ASCII
- * and accent removal. */
+ * resolution's own example has it: Мар'їне -> Marine, Знам'янка -> Znamianka. */
 static const char slug_rules[] =
     ":: NFC ;\n"
     ":: Lower ;\n"
@@ -1793,19 +1794,26 @@ static const char slug_rules[] =
     "а > a ; б > b ; в > v ; г > h ; ґ > g ; д > d ; е > e ; ж > zh ; з > z ; и > y ; і > i ;\n"
     "к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ф > f ;\n"
     "х > kh ; ц > ts ; ч > ch ; ш > sh ; щ > shch ;\n"
-    "[ьъ\\u0027\\u2019\\u02BC] > ;\n"
+    "[ьъ\\u0027\\u2019\\u02BC] > ;\n";
+
+/* What is left that is not ASCII (other scripts, Latin letters with accents) goes
+ * through ICU's Any-Latin, Latin-ASCII and accent removal.  Opening Any-Latin
+ * costs tens of milliseconds, so it is opened only for a text that needs it: the
+ * Ukrainian and English headings of a brief never do. */
+static const char ascii_rules[] =
     ":: Any-Latin ;\n"
     ":: Latin-ASCII ;\n"
     ":: NFD ;\n"
     ":: [:Mn:] Remove ;\n"
     ":: NFC ;\n";
 
-static UTransliterator *slugger(bg_l10n *l10n) {
-    if (l10n->slugger)
-        return l10n->slugger;
-    static const UChar id[] = {'b', 'r', 'i', 'e', 'f', 'g', 'e', 'n', '-', 's', 'l', 'u', 'g', 0};
+static UTransliterator *open_rules(UTransliterator **slot, const char *text, const char *name) {
+    if (*slot)
+        return *slot;
+    UChar id[32];
+    u_uastrcpy(id, name);
     int32_t rlen = 0;
-    UChar *rules = utf16_from(slug_rules, &rlen);
+    UChar *rules = utf16_from(text, &rlen);
     if (!rules) {
         out_of_memory();
         return NULL;
@@ -1818,12 +1826,45 @@ static UTransliterator *slugger(bg_l10n *l10n) {
     if (U_FAILURE(st)) {
         if (t)
             utrans_close(t);
-        bg_error(NULL, 0, "cannot open the slug transliterator: %s (rule line %d, offset %d)", u_errorName(st),
+        bg_error(NULL, 0, "cannot open the %s transliterator: %s (rule line %d, offset %d)", name, u_errorName(st),
                  pe.line, pe.offset);
         return NULL;
     }
-    l10n->slugger = t;
+    *slot = t;
     return t;
+}
+
+/* Transliterate `len` UChars of `src` with `t` into a new buffer (*out, *n). */
+static UErrorCode transliterate(UTransliterator *t, const UChar *src, int32_t len, UChar **out, int32_t *n) {
+    /* utrans_transUChars works in place: give it room to grow (щ -> shch), and if
+     * that was not enough, start again from the source with the size it asked for. */
+    int32_t cap = len * 4 + 16;
+    UChar *buf = NULL;
+    UErrorCode st = U_ZERO_ERROR;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        UChar *grown = realloc(buf, (size_t)cap * sizeof *buf);
+        if (!grown) {
+            st = U_MEMORY_ALLOCATION_ERROR;
+            break;
+        }
+        buf = grown;
+        u_memcpy(buf, src, len);
+        buf[len] = 0;
+        *n = len;
+        int32_t limit = len;
+        st = U_ZERO_ERROR;
+        utrans_transUChars(t, buf, n, cap, 0, &limit, &st);
+        if (st != U_BUFFER_OVERFLOW_ERROR && !(U_SUCCESS(st) && *n >= cap))
+            break;
+        st = U_BUFFER_OVERFLOW_ERROR;
+        cap = *n + 1;
+    }
+    if (U_FAILURE(st)) {
+        free(buf);
+        buf = NULL;
+    }
+    *out = buf;
+    return st;
 }
 
 /* Keep [a-z0-9] (lower-cased), turn every run of anything else into one '-', trim
@@ -1861,8 +1902,8 @@ char *bg_l10n_slug(bg_l10n *l10n, const char *text) {
         bad_call("bg_l10n_slug");
         return NULL;
     }
-    UTransliterator *t = slugger(l10n);
-    if (!t)
+    UTransliterator *uk = open_rules(&l10n->slugger, slug_rules, "briefgen-slug");
+    if (!uk)
         return NULL;
     int32_t len = 0;
     UChar *src = utf16_from(text, &len);
@@ -1870,31 +1911,23 @@ char *bg_l10n_slug(bg_l10n *l10n, const char *text) {
         out_of_memory();
         return NULL;
     }
-    /* utrans_transUChars works in place: give it room to grow (щ -> shch), and if
-     * that was not enough, start again from the source with the size it asked for. */
-    int32_t cap = len * 4 + 16;
     UChar *buf = NULL;
-    UErrorCode st = U_ZERO_ERROR;
     int32_t n = 0;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        UChar *grown = realloc(buf, (size_t)cap * sizeof *buf);
-        if (!grown) {
-            st = U_MEMORY_ALLOCATION_ERROR;
-            break;
-        }
-        buf = grown;
-        u_memcpy(buf, src, len);
-        buf[len] = 0;
-        n = len;
-        int32_t limit = len;
-        st = U_ZERO_ERROR;
-        utrans_transUChars(t, buf, &n, cap, 0, &limit, &st);
-        if (st != U_BUFFER_OVERFLOW_ERROR && !(U_SUCCESS(st) && n >= cap))
-            break;
-        st = U_BUFFER_OVERFLOW_ERROR;
-        cap = n + 1;
-    }
+    UErrorCode st = transliterate(uk, src, len, &buf, &n);
     free(src);
+    int ascii = 1;
+    for (int32_t i = 0; U_SUCCESS(st) && i < n; i++)
+        ascii &= buf[i] < 0x80;
+    if (U_SUCCESS(st) && !ascii) {
+        UTransliterator *rest = open_rules(&l10n->to_ascii, ascii_rules, "briefgen-ascii");
+        UChar *latin = NULL;
+        if (!rest)
+            st = U_INTERNAL_TRANSLITERATOR_ERROR;
+        else
+            st = transliterate(rest, buf, n, &latin, &n);
+        free(buf);
+        buf = latin;
+    }
     char *latin = U_SUCCESS(st) ? utf8_from(buf, n, &st) : NULL;
     free(buf);
     if (!latin) {
@@ -2260,7 +2293,7 @@ int bg_l10n_compare_edges(const char *source, const char *target, char *source_m
         if (nt > 0)
             U16_NEXT(ut, i, nt, b);
         if ((ns > 0 && u_isUWhiteSpace(a)) != (nt > 0 && u_isUWhiteSpace(b)))
-            diff |= BG_EDGE_LEADING_SPACE;
+            diff |= BG_EDGE_LEADING_SPACE | (nt > 0 && u_isUWhiteSpace(b) ? BG_EDGE_TARGET_LEADS : 0);
         i = ns;
         if (ns > 0)
             U16_PREV(us, 0, i, a);
@@ -2268,7 +2301,7 @@ int bg_l10n_compare_edges(const char *source, const char *target, char *source_m
         if (nt > 0)
             U16_PREV(ut, 0, i, b);
         if ((ns > 0 && u_isUWhiteSpace(a)) != (nt > 0 && u_isUWhiteSpace(b)))
-            diff |= BG_EDGE_TRAILING_SPACE;
+            diff |= BG_EDGE_TRAILING_SPACE | (nt > 0 && u_isUWhiteSpace(b) ? BG_EDGE_TARGET_TRAILS : 0);
         int32_t fs, ts, ft, tt;
         final_marks(us, ns, &fs, &ts);
         final_marks(ut, nt, &ft, &tt);
