@@ -190,21 +190,23 @@ const char *bg_cli_datadir(void) {
         snprintf(dir, sizeof dir, "%s", env);
         return dir;
     }
-    /* Running from the build tree (build/briefgen): use the source tree beside it. */
+    /* Running from the build tree (build/briefgen): the source tree beside it.
+     * Installed (PREFIX/bin/briefgen): PREFIX/share/briefgen, wherever PREFIX was
+     * moved to (a DESTDIR staging folder, an unpacked archive). */
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            strcpy(slash, "/..");
-            char real[PATH_MAX];
-            if (realpath(exe, real) && has_templates(real)) {
-                /* Messages name data files; inside the current folder, say it short
-                 * ("locales/uk.xlf", not "/home/…/briefgen/locales/uk.xlf"). */
-                relative_to_cwd(dir, sizeof dir, real);
-                return dir;
-            }
+    char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
+    static const char *const beside[] = {"/..", "/../share/briefgen"};
+    for (size_t i = 0; slash && i < sizeof beside / sizeof beside[0]; i++) {
+        char real[PATH_MAX];
+        if ((size_t)(slash - exe) + strlen(beside[i]) + 1 > sizeof exe)
+            break;
+        strcpy(slash, beside[i]);
+        if (realpath(exe, real) && has_templates(real)) {
+            /* Messages name data files; inside the current folder, say it short
+             * ("locales/uk.xlf", not "/home/…/briefgen/locales/uk.xlf"). */
+            relative_to_cwd(dir, sizeof dir, real);
+            return dir;
         }
     }
     snprintf(dir, sizeof dir, "%s", BG_DATADIR);
