@@ -56,14 +56,15 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
     opterr = 0;
     int c, index = -1;
     while ((c = getopt_long(argc, argv, ":l:o:qh", longopts, &index)) != -1) {
-        const char *name = c == 'l'   ? "lang"
-                           : c == 'o' ? "output"
-                           : c == 'q' ? "quiet"
-                           : c == 'h' ? "help"
-                           : c == ':' || c == '?' ? NULL
-                                      : longopts[index].name;
+        /* The option's long name, to look up in `allowed` (and to show). */
         int long_index = index;
         index = -1;
+        const char *name = long_index >= 0 ? longopts[long_index].name
+                           : c == 'l'      ? "lang"
+                           : c == 'o'      ? "output"
+                           : c == 'q'      ? "quiet"
+                           : c == 'h'      ? "help"
+                                           : NULL;
         if (c == ':') {
             bg_cli_usage_error(cmd(), "option '%s' needs a value", argv[optind - 1]);
             return -1;

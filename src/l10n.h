@@ -140,7 +140,13 @@ int bg_l10n_same_language(const char *a, const char *b);
  * text is an abbreviation's ("No."), never compared.  Returns a mask of the BG_EDGE_*
  * bits; `source_mark` and `target_mark` (each `size` bytes) receive the final marks
  * as UTF-8, "" for none. */
-enum { BG_EDGE_LEADING_SPACE = 1, BG_EDGE_TRAILING_SPACE = 2, BG_EDGE_FINAL_MARK = 4 };
+enum {
+    BG_EDGE_LEADING_SPACE = 1,  /* one starts with white space, the other not */
+    BG_EDGE_TRAILING_SPACE = 2, /* one ends with white space, the other not */
+    BG_EDGE_FINAL_MARK = 4,     /* the final marks differ */
+    BG_EDGE_TARGET_LEADS = 8,   /* (with LEADING_SPACE) it is the target that starts with it */
+    BG_EDGE_TARGET_TRAILS = 16  /* (with TRAILING_SPACE) it is the target that ends with it */
+};
 int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
                           size_t size);
 

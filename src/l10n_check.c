@@ -147,7 +147,9 @@ static void select_keys(const bg_msg_shape *shape, int number, bg_buf *keys, int
 }
 
 static int in_list(const bg_buf *list, const char *k) {
-    for (size_t at = 0; list->s && at < list->len; at += strlen(list->s + at) + 1)
+    if (!list->s)
+        return 0;
+    for (size_t at = 0; at < list->len; at += strlen(list->s + at) + 1)
         if (strcmp(list->s + at, k) == 0)
             return 1;
     return 0;
@@ -194,21 +196,17 @@ static void check_arguments(const char *path, const bg_cat_unit *u, const bg_msg
     }
 }
 
-static int is_space_at(const char *s, size_t i) { return s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'; }
-
 /* White space at either end, and the final punctuation, against the English. */
 static void check_edges(const char *path, const bg_cat_unit *u, const char *english) {
     char em[64], tm[64];
-    const char *t = u->target_text;
-    size_t n = strlen(t);
-    int d = bg_l10n_compare_edges(english, t, em, tm, sizeof em);
+    int d = bg_l10n_compare_edges(english, u->target_text, em, tm, sizeof em);
     if (d & BG_EDGE_LEADING_SPACE) {
-        int starts = n > 0 && is_space_at(t, 0);
+        int starts = (d & BG_EDGE_TARGET_LEADS) != 0;
         bg_warn(path, u->line, "message '%s' %s with white space%s", u->id, starts ? "starts" : "does not start",
                 starts ? "; the English does not" : " as the English does");
     }
     if (d & BG_EDGE_TRAILING_SPACE) {
-        int ends = n > 0 && is_space_at(t, n - 1);
+        int ends = (d & BG_EDGE_TARGET_TRAILS) != 0;
         bg_warn(path, u->line, "message '%s' %s with white space%s", u->id, ends ? "ends" : "does not end",
                 ends ? "; the English does not" : " as the English does");
     }
@@ -301,7 +299,7 @@ static int root_open(root_info *ri, const bg_catalog *root) {
     memset(ri, 0, sizeof *ri);
     ri->cat = root;
     ri->units = bg_catalog_units(root, &ri->n);
-    ri->shape = calloc((size_t)ri->n + 1, sizeof *ri->shape);
+    ri->shape = calloc((size_t)ri->n + 1, sizeof(bg_msg_shape *));
     ri->uses = calloc((size_t)ri->n + 1, sizeof *ri->uses);
     ri->documented = calloc((size_t)ri->n + 1, sizeof *ri->documented);
     if (!ri->shape || !ri->uses || !ri->documented) {

@@ -335,8 +335,12 @@ void bg_xedits_replace(bg_xedits *e, size_t at, size_t len, const char *text, si
     if (n)
         memcpy(copy, text, n);
     copy[n] = '\0';
-    e->v[e->n] = (edit){at, len, copy, n, e->n};
-    e->n++;
+    edit *d = &e->v[e->n];
+    d->at = at;
+    d->len = len;
+    d->text = copy;
+    d->n = n;
+    d->seq = e->n++;
 }
 
 static int no_span(const bg_xdoc *x, const xmlNode *el) {
