@@ -38,6 +38,15 @@ typedef struct l10n_opts {
 
 static const bg_command *cmd(void) { return bg_cli_find("l10n"); }
 
+/* 1 when `word` is one of the space-separated words of `list`. */
+static int has_word(const char *list, const char *word) {
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
 /* Parse the options of subcommand `sub` (argv[0]); `allowed` lists the long
  * options it takes, by name.  Returns the index of the first operand, or -1 after a
  * usage error. */
@@ -69,7 +78,7 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
             bg_cli_usage_error(cmd(), "option '%s' needs a value", argv[optind - 1]);
             return -1;
         }
-        if (!name || !strstr(allowed, name)) {
+        if (!name || !has_word(allowed, name)) {
             char shown[64];
             if (name && long_index >= 0)
                 snprintf(shown, sizeof shown, "--%s", name);

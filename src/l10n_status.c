@@ -2,10 +2,11 @@
  *
  *   {"briefs": [{"file": "brief.xml", "source-lang": "uk", "languages": [
  *      {"lang": "en", "total": 40, "translated": 37, "percent": 92,
- *       "missing": [{"line": 31, "element": "p", "context": "Findings › Water"}]}]}]}
+ *       "missing": [{"line": 31, "element": "p", "context": "Findings › Water",
+ *                    "id": "f-water/p[2]"}]}]}]}
  *
  * one brief per file given, in order; a brief that could not be read is left out
- * (its errors are on stderr).
+ * (its errors are on stderr).  "id" is the unit's id in `l10n export`.
  */
 #include "l10n_status.h"
 
