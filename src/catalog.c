@@ -40,6 +40,7 @@ const char *bg_catalog_path(const bg_catalog *c) { return c->path; }
 const char *bg_catalog_lang(const bg_catalog *c) { return c->lang; }
 int bg_catalog_is_root(const bg_catalog *c) { return c->is_root; }
 int bg_catalog_problems(const bg_catalog *c) { return c->problems; }
+long bg_catalog_body_line(const bg_catalog *c) { return xmlGetLineNo(c->body); }
 const char *bg_catalog_format_id(const bg_catalog *c) { return c->format_id; }
 
 const bg_cat_unit *bg_catalog_units(const bg_catalog *c, int *n) {

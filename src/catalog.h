@@ -41,6 +41,8 @@ const char *bg_catalog_path(const bg_catalog *c);
 const char *bg_catalog_lang(const bg_catalog *c);
 int bg_catalog_is_root(const bg_catalog *c);
 int bg_catalog_problems(const bg_catalog *c);
+/* The line of the <body> the units are in. */
+long bg_catalog_body_line(const bg_catalog *c);
 /* The units in file order. */
 const bg_cat_unit *bg_catalog_units(const bg_catalog *c, int *n);
 const bg_cat_unit *bg_catalog_find(const bg_catalog *c, const char *id);

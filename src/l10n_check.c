@@ -275,6 +275,33 @@ static void check_unit(const bg_catalog *c, const bg_cat_unit *u, const root_inf
     bg_msg_shape_free(shape);
 }
 
+/* The root keys `c` lacks that belong after its unit `after` (NULL: first in the
+ * body, at line `line`): where 'l10n sync' will put them, and so where a translator
+ * looks. */
+static void report_missing(const bg_catalog *c, const root_info *ri, const bg_cat_unit *after, long line) {
+    const bg_cat_unit *anchor = NULL;
+    for (int i = 0; i < ri->n; i++) {
+        const bg_cat_unit *r = &ri->units[i];
+        const bg_cat_unit *mine = bg_catalog_find(c, r->id);
+        if (mine) {
+            anchor = mine;
+            continue;
+        }
+        if (bg_catalog_mentions(c, r->id) || anchor != after)
+            continue; /* unreadable (reported), or belongs elsewhere */
+        if (after)
+            bg_error(bg_catalog_path(c), line,
+                     "no message '%s' (en.xlf:%ld), which comes after '%s': readers would see English; "
+                     "'briefgen l10n sync' adds it",
+                     r->id, r->line, after->id);
+        else
+            bg_error(bg_catalog_path(c), line,
+                     "no message '%s' (en.xlf:%ld), which comes first: readers would see English; "
+                     "'briefgen l10n sync' adds it",
+                     r->id, r->line);
+    }
+}
+
 static void check_locale(const char *dir, const char *lang, const root_info *ri) {
     bg_catalog *c = bg_catalog_load(dir, lang);
     if (!c)
@@ -283,13 +310,11 @@ static void check_locale(const char *dir, const char *lang, const root_info *ri)
     plural_open(&p, bg_catalog_format_id(c), lang);
     int n;
     const bg_cat_unit *units = bg_catalog_units(c, &n);
-    for (int i = 0; i < n; i++)
+    report_missing(c, ri, NULL, bg_catalog_body_line(c));
+    for (int i = 0; i < n; i++) {
         check_unit(c, &units[i], ri, &p);
-    for (int i = 0; i < ri->n; i++)
-        if (!bg_catalog_mentions(c, ri->units[i].id))
-            bg_error(bg_catalog_path(c), 0,
-                     "no message '%s' (en.xlf:%ld): readers would see English; 'briefgen l10n sync' adds it",
-                     ri->units[i].id, ri->units[i].line);
+        report_missing(c, ri, &units[i], units[i].line);
+    }
     plural_close(&p);
     bg_catalog_free(c);
 }
