@@ -3,7 +3,12 @@
 #   make            build build/briefgen (runs from the build tree)
 #   make demo       render the bundled sample into out/
 #   make check      run every test (installs missing system packages first)
-#   make check SANITIZE=1   the same, built with ASan + UBSan
+#   make check SANITIZE=1   the same, built with ASan + UBSan (into build-san)
+#   make check VALGRIND=1   the same, every briefgen run under valgrind's memcheck
+#                           (also: make check-valgrind)
+#   make fuzz FUZZ_SECONDS=N   each libFuzzer target for N seconds (clang; build-fuzz)
+#   make fuzz-replay        run each target once over its stored corpus
+#   make lint               cppcheck and clang-tidy over src/ and fuzz/
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -18,8 +23,16 @@ VERSION := 0.1.0
 
 BUILD   ?= build
 ifeq ($(SANITIZE),1)
+# build-san unless a BUILD folder was given (make check SANITIZE=1 BUILD=build-x).
+ifeq ($(origin BUILD),file)
 BUILD   := build-san
+endif
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+ifeq ($(VALGRIND),1)
+ifeq ($(SANITIZE),1)
+$(error VALGRIND=1 and SANITIZE=1 do not go together: valgrind cannot run an ASan build)
+endif
 endif
 
 WARN    := -Wall -Wextra -Werror -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
@@ -35,7 +48,7 @@ LIBSRCS := $(filter-out src/main.c,$(SRCS))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all demo check deps install uninstall clean format lint bench
+.PHONY: all demo check check-valgrind deps install uninstall clean format lint bench fuzz fuzz-build fuzz-replay
 all: $(BUILD)/briefgen
 
 $(BUILD)/briefgen: $(OBJS)
@@ -67,10 +80,19 @@ demo:
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
 TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n)
+# VALGRIND=1: tests/run puts this in front of every briefgen and test_l10n run.
+# Its own exit code (99) tells a memcheck report from briefgen's exit 1, and each
+# run's log is kept and checked by tests/run (the valgrind/reports test).
+VALGRIND_CMD = valgrind --quiet --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite \
+	--error-exitcode=99 --num-callers=30 --suppressions=$(CURDIR)/tests/valgrind.supp
 check: deps
 	@$(MAKE) -q --no-print-directory all $(TEST_BINS) 2>/dev/null || \
 	  $(MAKE) --no-print-directory all $(TEST_BINS)
-	@BUILD=$(BUILD) tests/run
+	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) \
+	  $(if $(filter 1,$(VALGRIND)),BRIEFGEN_WRAPPER="$(VALGRIND_CMD)") tests/run
+
+check-valgrind:
+	@$(MAKE) --no-print-directory check VALGRIND=1
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
@@ -85,12 +107,63 @@ uninstall:
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c
 
+# ---- fuzzing (clang's libFuzzer with ASan + UBSan) ----------------------------
+# Targets in fuzz/fuzz_NAME.c, stored corpora in fuzz/corpus/NAME/ (seeds and every
+# input that ever crashed).  A run adds what it learns to $(FUZZ_BUILD)/corpus/NAME/
+# and writes a crashing input to $(FUZZ_BUILD)/crashes/; see fuzz/README.md.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g $(FUZZ_SAN) \
+                $(shell pkg-config --cflags $(PKGS)) -DBG_VERSION='"$(VERSION)"' -DBG_DATADIR='"$(DATADIR)"'
+FUZZ_OBJS    := $(LIBSRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+# -rss_limit_mb: a run that needs more memory than this is a finding too.
+FUZZ_OPTS    ?= -rss_limit_mb=2048 -timeout=20 -max_len=65536 -print_final_stats=1
+
+$(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_BUILD)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/obj:
+	mkdir -p $@
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+fuzz-build: $(FUZZ_BINS)
+
+# Each target for FUZZ_SECONDS, one after the other (2 cores: never two at once).
+fuzz: $(FUZZ_BINS)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t \
+	    2>$(FUZZ_BUILD)/$$t.log || { tail -n 60 $(FUZZ_BUILD)/$$t.log; \
+	      echo "fuzz: $$t found a problem: $$(ls -t $(FUZZ_BUILD)/crashes/$$t-* | head -n 1)"; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' $(FUZZ_BUILD)/$$t.log | sed "s/^/  $$t: /"; \
+	done
+
+# Every stored input once: what crashed before must not crash again.
+fuzz-replay: $(FUZZ_BINS)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  n=$$(ls fuzz/corpus/$$t | wc -l); \
+	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) -runs=0 fuzz/corpus/$$t 2>$(FUZZ_BUILD)/$$t.replay.log || \
+	    { tail -n 60 $(FUZZ_BUILD)/$$t.replay.log; echo "fuzz-replay: $$t fails on its corpus"; exit 1; }; \
+	  echo "fuzz-replay: $$t: $$n inputs, no crash"; \
+	done
+
+# ---- static analysis ----------------------------------------------------------
+LINT_DEFS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(shell pkg-config --cflags-only-I $(PKGS)) \
+	    -DBG_VERSION='"$(VERSION)"' -DBG_DATADIR='"$(DATADIR)"'
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
-	  --std=c11 -Isrc src
-	clang-tidy --quiet -checks='-*,clang-analyzer-*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier' \
-	  src/*.c -- -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(shell pkg-config --cflags $(PKGS)) \
-	  -DBG_VERSION='"$(VERSION)"' -DBG_DATADIR='"$(DATADIR)"'
+	  --std=c11 -Isrc --suppress=missingIncludeSystem src fuzz
+	clang-tidy --quiet --warnings-as-errors='*' \
+	  -checks='-*,clang-analyzer-*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier' \
+	  src/*.c fuzz/*.c -- $(LINT_DEFS) -Isrc
 
 clean:
-	rm -rf build build-san out tests/artifacts
+	rm -rf build build-san build-fuzz out tests/artifacts

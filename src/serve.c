@@ -118,8 +118,7 @@ static enum MHD_Result respond_text(struct MHD_Connection *c, unsigned status, c
 /* 1 when the Host header names this machine.  A server on the loopback address
  * refuses other names, so a web page cannot read the preview through DNS
  * rebinding. */
-static int host_ok(struct MHD_Connection *c) {
-    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+static int host_ok(const char *h) {
     if (!h)
         return 1; /* HTTP/1.0 clients; browsers always send Host */
     char host[256];
@@ -252,49 +251,83 @@ static enum MHD_Result serve_events(bg_server *srv, struct MHD_Connection *c, in
     return rc;
 }
 
+void bg_serve_route(const bg_request *rq, bg_route *out) {
+    memset(out, 0, sizeof *out);
+    int head = strcmp(rq->method, MHD_HTTP_METHOD_HEAD) == 0;
+    if (!head && strcmp(rq->method, MHD_HTTP_METHOD_GET) != 0) {
+        out->status = MHD_HTTP_METHOD_NOT_ALLOWED;
+        out->message = "405 Method Not Allowed: the preview is read-only\n";
+        return;
+    }
+    if (rq->has_body) {
+        out->status = MHD_HTTP_BAD_REQUEST;
+        out->message = "400 Bad Request: a GET or HEAD request has no body\n";
+        return;
+    }
+    if (rq->loopback && !host_ok(rq->host)) {
+        out->status = MHD_HTTP_BAD_REQUEST;
+        out->message = "400 Bad Request: this preview answers only to localhost\n";
+        return;
+    }
+    if (!path_ok(rq->url)) {
+        out->status = MHD_HTTP_BAD_REQUEST;
+        out->message = "400 Bad Request: not a preview path\n";
+        return;
+    }
+    out->head = head;
+    if (strcmp(rq->url, "/") == 0) {
+        out->key = "";
+        return;
+    }
+    if (strcmp(rq->url, "/_events") == 0) {
+        out->events = 1;
+        return;
+    }
+    /* /NAME, /NAME/ or /NAME/KEY */
+    const char *rest = rq->url + 1, *slash = strchr(rest, '/');
+    size_t n = slash ? (size_t)(slash - rest) : strlen(rest);
+    const char *key = slash ? slash + 1 : "";
+    if (n == 0 || n >= sizeof out->name_buf || strchr(key, '/')) {
+        out->status = MHD_HTTP_NOT_FOUND;
+        out->message = "404 Not Found: no such page in this preview\n";
+        return;
+    }
+    memcpy(out->name_buf, rest, n);
+    out->name_buf[n] = '\0';
+    out->name = out->name_buf;
+    out->key = key;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size, void **state) {
     (void)version, (void)upload_data, (void)upload_size;
     bg_server *srv = cls;
-    int head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
-    int get_or_head = head || strcmp(method, MHD_HTTP_METHOD_GET) == 0;
     const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    int body = (length && strcmp(length, "0") != 0) ||
-               MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    bg_request rq = {.method = method,
+                     .url = url,
+                     .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+                     .has_body = (length && strcmp(length, "0") != 0) ||
+                                 MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING),
+                     .loopback = srv->loopback};
+    int get_or_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0 || strcmp(method, MHD_HTTP_METHOD_GET) == 0;
     /* The first call brings only the headers.  A plain GET or HEAD is answered on
      * the second call, so the connection can be kept alive; anything else (another
      * method, a body) is refused at once, and libmicrohttpd then closes the
      * connection instead of reading the body. */
     static int seen;
-    if (!*state && get_or_head && !body) {
+    if (!*state && get_or_head && !rq.has_body) {
         *state = &seen;
         return MHD_YES;
     }
     if (srv->verbose)
         bg_note("serve: %s %s", method, url);
-    if (!get_or_head)
-        return respond_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, "405 Method Not Allowed: the preview is read-only\n");
-    if (body)
-        return respond_text(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: a GET or HEAD request has no body\n");
-    if (srv->loopback && !host_ok(c))
-        return respond_text(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: this preview answers only to localhost\n");
-    if (!path_ok(url))
-        return respond_text(c, MHD_HTTP_BAD_REQUEST, "400 Bad Request: not a preview path\n");
-    if (strcmp(url, "/") == 0)
-        return serve_page(srv, c, NULL, "");
-    if (strcmp(url, "/_events") == 0)
-        return serve_events(srv, c, head);
-
-    /* /NAME, /NAME/ or /NAME/KEY */
-    char name[256];
-    const char *rest = url + 1, *slash = strchr(rest, '/');
-    size_t n = slash ? (size_t)(slash - rest) : strlen(rest);
-    const char *key = slash ? slash + 1 : "";
-    if (n == 0 || n >= sizeof name || strchr(key, '/'))
-        return respond_text(c, MHD_HTTP_NOT_FOUND, "404 Not Found: no such page in this preview\n");
-    memcpy(name, rest, n);
-    name[n] = '\0';
-    return serve_page(srv, c, name, key);
+    bg_route route;
+    bg_serve_route(&rq, &route);
+    if (route.status)
+        return respond_text(c, route.status, route.message);
+    if (route.events)
+        return serve_events(srv, c, route.head);
+    return serve_page(srv, c, route.name, route.key);
 }
 
 static int hex(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
@@ -302,8 +335,7 @@ static int hex(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 /* Percent-decode `s` in place, as libmicrohttpd would, except that an encoded
  * control character (%00 above all, which would cut the path short) becomes DEL,
  * which path_ok refuses. */
-static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
-    (void)cls, (void)c;
+size_t bg_serve_unescape(char *s) {
     char *o = s;
     for (const char *p = s; *p; p++) {
         if (p[0] == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
@@ -316,6 +348,11 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
     }
     *o = '\0';
     return (size_t)(o - s);
+}
+
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s) {
+    (void)cls, (void)c;
+    return bg_serve_unescape(s);
 }
 
 /* libmicrohttpd's own complaints (a client that went away…): only with -v. */

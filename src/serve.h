@@ -130,4 +130,28 @@ int bg_serve_listen(const char *host, const char *port, char *url, size_t url_si
 bg_server *bg_server_start(bg_site *site, int fd, int loopback, int verbose);
 void bg_server_stop(bg_server *server);
 
+/* The routing of one request, apart from libmicrohttpd (the request handler calls
+ * it; so does fuzz/fuzz_serve.c).  `url` is already percent-decoded by
+ * bg_serve_unescape; `host` is the Host header or NULL. */
+typedef struct bg_request {
+    const char *method, *url, *host;
+    int has_body; /* a Content-Length other than 0, or a Transfer-Encoding */
+    int loopback; /* accept only Host headers naming this machine */
+} bg_request;
+
+/* What to answer: a refusal (`status` not 0, with `message`), the event stream, or
+ * the page `key` of brief `name` (NULL: the site's own pages).  `name` and `key`
+ * point into the route or the request's url. */
+typedef struct bg_route {
+    unsigned status;
+    const char *message;
+    int events, head;
+    const char *name, *key;
+    char name_buf[256];
+} bg_route;
+void bg_serve_route(const bg_request *rq, bg_route *out);
+/* Percent-decode `s` in place; an encoded control character becomes DEL, which
+ * routing refuses.  Returns the new length. */
+size_t bg_serve_unescape(char *s);
+
 #endif
