@@ -2,7 +2,9 @@
  * first, pop the arguments (we own them), push one result. */
 #include "xslext.h"
 
+#include "citation.h"
 #include "diag.h"
+#include "figure.h"
 
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
@@ -211,6 +213,189 @@ static void fn_autonym(xmlXPathParserContextPtr ctxt, int nargs) {
     xmlFree(code);
 }
 
+/* A result tree fragment the transform owns and frees with the template's
+ * variables. */
+static xmlDocPtr new_fragment(xmlXPathParserContextPtr ctxt) {
+    xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+    xmlDocPtr doc = t ? xsltCreateRVT(t) : NULL;
+    if (doc)
+        xsltRegisterLocalRVT(t, doc);
+    return doc;
+}
+
+/* bg:image(src, prefix): the image of the figure in context, read beside the brief
+ * and checked (figure.h).  A node-set of one element: the SVG in its embedded form,
+ * ids prefixed with `prefix`; or for a PNG <png uri="data:…" width="…" height="…"/>.
+ * An image that cannot be read stops the render. */
+static void fn_image(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs < 1 || nargs > 2 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *prefix = nargs == 2 ? pop_text(ctxt) : NULL;
+    xmlChar *src = pop_text(ctxt);
+    xmlNodePtr here = ctxt->context ? ctxt->context->node : NULL;
+    bg_figure *fig = src ? bg_figure_load(run->brief_path ? run->brief_path : "", here ? xmlGetLineNo(here) : 0,
+                                          (const char *)src)
+                         : NULL;
+    xmlDocPtr doc = fig ? new_fragment(ctxt) : NULL;
+    xmlNodePtr node = NULL;
+    if (doc && fig->kind == BG_FIGURE_SVG) {
+        node = bg_figure_svg_copy(fig, doc, prefix ? (const char *)prefix : "");
+    } else if (doc) {
+        char *uri = bg_figure_data_uri(fig), size[32];
+        node = uri ? xmlNewDocNode(doc, NULL, BAD_CAST "png", NULL) : NULL;
+        if (node) {
+            xmlNewProp(node, BAD_CAST "uri", BAD_CAST uri);
+            snprintf(size, sizeof size, "%ld", fig->width);
+            xmlNewProp(node, BAD_CAST "width", BAD_CAST size);
+            snprintf(size, sizeof size, "%ld", fig->height);
+            xmlNewProp(node, BAD_CAST "height", BAD_CAST size);
+        }
+        free(uri);
+    }
+    if (node)
+        xmlAddChild((xmlNodePtr)doc, node);
+    else
+        fail(ctxt, "bg:image", fig ? "out of memory" : NULL, NULL);
+    valuePush(ctxt, xmlXPathNewNodeSet(node));
+    bg_figure_free(fig);
+    xmlFree(src);
+    xmlFree(prefix);
+}
+
+/* The string value of attribute `name` of `el`, normalised; "" when absent.
+ * Caller frees with xmlFree. */
+static xmlChar *attr_text(xmlNodePtr el, const char *name) {
+    xmlChar *v = xmlGetNoNsProp(el, BAD_CAST name);
+    if (!v)
+        v = xmlStrdup(BAD_CAST "");
+    if (v)
+        normalize((char *)v);
+    return v;
+}
+
+static xmlChar *element_text(xmlNodePtr el) {
+    xmlChar *v = xmlNodeGetContent(el);
+    if (v)
+        normalize((char *)v);
+    return v;
+}
+
+/* Put the citation `text` (with citation.h's marks) into `parent`: text, <em>title</em>
+ * and <link>URL</link>. */
+static void add_marked_text(xmlDocPtr doc, xmlNodePtr parent, const char *text) {
+    const char *marks[] = {BG_CITE_EM_START, BG_CITE_EM_END, BG_CITE_LINK_START, BG_CITE_LINK_END};
+    xmlNodePtr into = parent;
+    const char *p = text;
+    while (*p) {
+        const char *next = NULL;
+        int which = -1;
+        for (int i = 0; i < 4; i++) {
+            const char *m = strstr(p, marks[i]);
+            if (m && (!next || m < next))
+                next = m, which = i;
+        }
+        size_t n = next ? (size_t)(next - p) : strlen(p);
+        if (n)
+            xmlAddChild(into, xmlNewDocTextLen(doc, BAD_CAST p, (int)n));
+        if (!next)
+            break;
+        if (which == 0 || which == 2) {
+            xmlNodePtr el = xmlNewDocNode(doc, NULL, BAD_CAST(which == 0 ? "em" : "link"), NULL);
+            xmlAddChild(parent, el);
+            into = el;
+        } else {
+            into = parent;
+        }
+        p = next + strlen(marks[which]);
+    }
+}
+
+/* bg:citation(work): the suggested citation of the work described by the element
+ * `work` (docs/templates.md), in the style of the output language (citation.h).
+ * A node-set of one <citation> element holding text, <em> (the title, where the
+ * style sets it in italics) and <link> (a URL). */
+static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    if (nargs != 1 || !run) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlXPathObjectPtr arg = valuePop(ctxt);
+    xmlNodePtr work = arg && arg->type == XPATH_NODESET && xmlXPathNodeSetGetLength(arg->nodesetval) > 0
+                          ? xmlXPathNodeSetItem(arg->nodesetval, 0)
+                          : NULL;
+    if (!work || work->type != XML_ELEMENT_NODE) {
+        xmlXPathFreeObject(arg);
+        fail(ctxt, "bg:citation", "%sthe argument must be a <work> element (docs/templates.md)", "");
+        valuePush(ctxt, xmlXPathNewNodeSet(NULL));
+        return;
+    }
+    int np = 0, no = 0;
+    for (xmlNodePtr k = work->children; k; k = k->next) {
+        np += k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "person");
+        no += k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "org");
+    }
+    bg_cite_person *persons = calloc((size_t)np + 1, sizeof *persons);
+    const char **orgs = calloc((size_t)no + 1, sizeof *orgs);
+    xmlChar **owned = calloc((size_t)(3 * np + no + 10), sizeof *owned);
+    int nowned = 0;
+    bg_cite_work w = {0};
+    xmlChar *date = attr_text(work, "date"), *pages = attr_text(work, "pages"), *doi = attr_text(work, "doi");
+    w.date = (const char *)date;
+    w.pages = (const char *)pages;
+    w.doi = (const char *)doi;
+    for (xmlNodePtr k = work->children; persons && orgs && owned && k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(k->name, BAD_CAST "person")) {
+            bg_cite_person *p = &persons[w.npersons++];
+            p->name = (const char *)(owned[nowned++] = attr_text(k, "name"));
+            p->given = (const char *)(owned[nowned++] = attr_text(k, "given"));
+            p->family = (const char *)(owned[nowned++] = attr_text(k, "family"));
+            continue;
+        }
+        xmlChar *text = element_text(k);
+        owned[nowned++] = text;
+        if (xmlStrEqual(k->name, BAD_CAST "org"))
+            orgs[w.norgs++] = (const char *)text;
+        else if (xmlStrEqual(k->name, BAD_CAST "title"))
+            w.title = (const char *)text;
+        else if (xmlStrEqual(k->name, BAD_CAST "type"))
+            w.type = (const char *)text;
+        else if (xmlStrEqual(k->name, BAD_CAST "publisher"))
+            w.publisher = (const char *)text;
+        else if (xmlStrEqual(k->name, BAD_CAST "place"))
+            w.place = (const char *)text;
+    }
+    w.persons = persons;
+    w.orgs = orgs;
+    if (!w.title)
+        w.title = "";
+    char *text = persons && orgs && owned ? bg_citation_format(run->locale, &w) : NULL;
+    xmlDocPtr doc = text ? new_fragment(ctxt) : NULL;
+    xmlNodePtr node = doc ? xmlNewDocNode(doc, NULL, BAD_CAST "citation", NULL) : NULL;
+    if (node) {
+        xmlAddChild((xmlNodePtr)doc, node);
+        add_marked_text(doc, node, text);
+    } else {
+        fail(ctxt, "bg:citation", NULL, NULL);
+    }
+    valuePush(ctxt, xmlXPathNewNodeSet(node));
+    free(text);
+    for (int i = 0; owned && i < nowned; i++)
+        xmlFree(owned[i]);
+    free(owned);
+    free(persons);
+    free(orgs);
+    xmlFree(date);
+    xmlFree(pages);
+    xmlFree(doi);
+    xmlXPathFreeObject(arg);
+}
+
 /* ---- xsl:sort with ICU collation ------------------------------------------------ */
 
 /* One sort key of xsl:sort: its computed values and how to compare them. */
@@ -284,6 +469,42 @@ static void merge_sort(const sorter *s, int *idx, int *tmp, int n) {
     memcpy(idx, tmp, sizeof *idx * (size_t)n);
 }
 
+/* The value of the sort key `comp` (its select, "." by default) for each node of
+ * the current node list, as numbers or strings — what xsltComputeSortResult does,
+ * without its strxfrm() for a C library locale and without writing to `comp`:
+ * the compiled stylesheet is shared by the threads of `build -j`, so it must stay
+ * read-only.  An array of nodeNr objects to free, or NULL. */
+static xmlXPathObjectPtr *sort_values(xsltTransformContextPtr ctxt, xsltStylePreCompPtr comp, int number) {
+    xmlNodeSetPtr list = ctxt->nodeList;
+    xmlXPathContextPtr xp = ctxt->xpathCtxt;
+    if (!comp->comp || !list)
+        return NULL;
+    xmlXPathObjectPtr *values = xmlMalloc(sizeof *values * (size_t)list->nodeNr);
+    if (!values)
+        return NULL;
+    xmlNodePtr old_node = ctxt->node, old_xp_node = xp->node;
+    xmlNsPtr *old_ns = xp->namespaces;
+    int old_nsnr = xp->nsNr, old_size = xp->contextSize, old_pos = xp->proximityPosition;
+    xp->namespaces = comp->nsList;
+    xp->nsNr = comp->nsNr;
+    xp->contextSize = list->nodeNr;
+    for (int i = 0; i < list->nodeNr; i++) {
+        ctxt->node = xp->node = list->nodeTab[i];
+        xp->proximityPosition = i + 1;
+        xmlXPathObjectPtr v = xmlXPathCompiledEval(comp->comp, xp);
+        if (v && v->type != (number ? XPATH_NUMBER : XPATH_STRING))
+            v = number ? xmlXPathConvertNumber(v) : xmlXPathConvertString(v);
+        values[i] = v;
+    }
+    ctxt->node = old_node;
+    xp->node = old_xp_node;
+    xp->namespaces = old_ns;
+    xp->nsNr = old_nsnr;
+    xp->contextSize = old_size;
+    xp->proximityPosition = old_pos;
+    return values;
+}
+
 /* The sort hook: what libxslt's default does, but text compares with ICU's collator
  * for the sort's lang (libxslt alone would use the C library's locale, which gets
  * Ukrainian wrong or is not installed at all). */
@@ -306,15 +527,7 @@ static void icu_sort(xsltTransformContextPtr ctxt, xmlNodePtr *sorts, int nbsort
         k->lang = sort_attr(ctxt, sorts[j], comp->lang, comp->has_lang, "lang");
         xmlFree(type);
         xmlFree(order);
-        /* xsltComputeSortResult converts by comp->number and would strxfrm() the
-         * strings when a C library locale matched; we want the raw strings. */
-        int saved_number = comp->number;
-        xsltLocale saved_locale = comp->locale;
-        comp->number = k->number;
-        comp->locale = (xsltLocale)0;
-        k->values = xsltComputeSortResult(ctxt, sorts[j]);
-        comp->number = saved_number;
-        comp->locale = saved_locale;
+        k->values = sort_values(ctxt, comp, k->number);
         if (!k->values) {
             s.nkeys--;
             xmlFree(k->lang);
@@ -347,7 +560,7 @@ void bg_xslext_register(void) {
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {{"msg", fn_msg},   {"date", fn_date}, {"number", fn_number}, {"list", fn_list},
-               {"slug", fn_slug}, {"autonym", fn_autonym}};
+               {"slug", fn_slug}, {"autonym", fn_autonym}, {"image", fn_image}, {"citation", fn_citation}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }
