@@ -3,6 +3,7 @@
 #include "brief.h"
 #include "cli.h"
 #include "diag.h"
+#include "figure.h"
 #include "l10n.h"
 #include "render.h"
 
@@ -204,6 +205,7 @@ typedef struct job {
     char **langs; /* the brief's @langs (peeked), or NULL with -l */
     int skip;     /* every output is up to date */
     int failed;
+    int fresh; /* outputs found up to date and left alone */
     bg_diag_capture diag;
     int done;
 } job;
@@ -216,6 +218,7 @@ typedef struct batch {
     int njobs;
     int next; /* the next job to take, under `lock` */
     int stamp_due; /* write the stamp before the first output, under `lock` */
+    int rebuild;   /* rebuild every output: --force, or other template/locale folders */
     pthread_mutex_t lock;
     pthread_cond_t finished;
 } batch;
@@ -247,12 +250,58 @@ typedef struct output {
     size_t len;
 } output;
 
-/* Render every language × format of one valid brief into memory, and only when all
- * of them succeeded (and --strict found nothing) write them.  A brief is published
- * whole or not at all. */
-static int ensure_stamp(batch *bt);
+/* The image files of a brief's figures, to be written beside its DocBook outputs
+ * as NAME.ID.svg / NAME.ID.png (the name the DocBook templates give imagedata). */
+typedef struct figure_copies {
+    const build_opts *o;
+    const char *brief;
+    const char *stem;
+    output *outs;
+    int n, cap;
+    int failed;
+} figure_copies;
 
-static int build_one(pipeline *p, batch *bt, const job *j, bg_brief *b) {
+static void add_figure_copy(const char *id, const char *src, long line, void *ctx) {
+    figure_copies *fc = ctx;
+    if (fc->failed)
+        return;
+    bg_figure *fig = bg_figure_load(fc->brief, line, src);
+    if (!fig) {
+        fc->failed = 1;
+        return;
+    }
+    if (fc->n == fc->cap) {
+        int cap = fc->cap ? 2 * fc->cap : 4;
+        output *grown = realloc(fc->outs, sizeof *grown * (size_t)cap);
+        if (!grown) {
+            bg_figure_free(fig);
+            fc->failed = 1;
+            return;
+        }
+        fc->outs = grown;
+        fc->cap = cap;
+    }
+    output *out = &fc->outs[fc->n];
+    if (snprintf(out->path, sizeof out->path, "%s/%s.%s.%s", fc->o->outdir, fc->stem, id, bg_figure_ext(fig)) >=
+        (int)sizeof out->path) {
+        bg_error(fc->o->outdir, 0, "output path too long");
+        fc->failed = 1;
+    } else if (!(out->data = bg_figure_output(fig, &out->len))) {
+        bg_error(fc->brief, line, "out of memory");
+        fc->failed = 1;
+    } else {
+        fc->n++;
+    }
+    bg_figure_free(fig);
+}
+
+/* Render every language × format of one valid brief into memory, and only when all
+ * of them succeeded (and --strict found nothing) write them, with the figures'
+ * images beside the DocBook outputs.  A brief is published whole or not at all. */
+static int ensure_stamp(batch *bt);
+static int output_fresh(batch *bt, const char *brief, const char *lang, bg_format f);
+
+static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
     const build_opts *o = bt->o;
     const char *langs[MAX_LANGS];
     int nlangs = bt->o->nlangs ? job_langs(bt, j, langs) : 0;
@@ -266,6 +315,15 @@ static int build_one(pipeline *p, batch *bt, const job *j, bg_brief *b) {
     int nouts = 0, errors_before = bg_diag_errors(), rc = 0;
 
     for (int i = 0; i < nlangs && rc == 0; i++) {
+        /* Only what is out of date: a touched uk.xlf rebuilds the uk outputs. */
+        int stale[BG_FORMAT_COUNT], nstale = 0;
+        for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+            stale[f] = o->format[f] && (bt->rebuild || !output_fresh(bt, bg_brief_path(b), langs[i], f));
+            nstale += stale[f];
+            j->fresh += o->format[f] && !stale[f];
+        }
+        if (nstale == 0)
+            continue;
         if (!bg_l10n_locale(p->l10n, langs[i])) {
             rc = -1;
             break;
@@ -276,7 +334,7 @@ static int build_one(pipeline *p, batch *bt, const job *j, bg_brief *b) {
             break;
         }
         for (int f = 0; f < BG_FORMAT_COUNT && rc == 0; f++) {
-            if (!o->format[f])
+            if (!stale[f])
                 continue;
             output *out = &outs[nouts];
             if (output_path(out->path, sizeof out->path, o, bg_brief_path(b), langs[i], f) != 0) {
@@ -290,17 +348,25 @@ static int build_one(pipeline *p, batch *bt, const job *j, bg_brief *b) {
         }
         xmlFreeDoc(resolved);
     }
+    figure_copies fc = {.o = o, .brief = bg_brief_path(b), .stem = stem};
+    if (rc == 0 && o->format[BG_FORMAT_DOCBOOK]) {
+        bg_brief_each_figure(b, add_figure_copy, &fc);
+        if (fc.failed)
+            rc = -1;
+    }
     if (bg_diag_errors() != errors_before)
         rc = -1; /* includes warnings promoted by --strict */
     if (rc == 0 && nouts > 0 && ensure_stamp(bt) != 0)
         rc = -1;
-    for (int i = 0; i < nouts; i++) {
-        if (rc == 0 && bg_write_atomic(outs[i].path, outs[i].data, outs[i].len) != 0)
+    for (int i = 0; i < nouts + fc.n; i++) {
+        output *out = i < nouts ? &outs[i] : &fc.outs[i - nouts];
+        if (rc == 0 && bg_write_atomic(out->path, out->data, out->len) != 0)
             rc = -1;
         else if (rc == 0 && o->verbose)
-            bg_note("wrote %s", outs[i].path);
-        free(outs[i].data);
+            bg_note("wrote %s", out->path);
+        free(out->data);
     }
+    free(fc.outs);
     return rc;
 }
 
@@ -415,7 +481,19 @@ static int note_newest(const char *path, void *ctx) {
     return 0;
 }
 
-/* 1 when every output of job `j` exists and is newer than every input. */
+/* 1 when the output of `brief` for `lang` and `f` exists and is newer than every
+ * input it is made from. */
+static int output_fresh(batch *bt, const char *brief, const char *lang, bg_format f) {
+    char out[PATH_MAX];
+    struct timespec made;
+    newest in = {{0, 0}, 0};
+    note_newest(brief, &in);
+    return bg_cli_is_lang_tag(lang) && output_path(out, sizeof out, bt->o, brief, lang, f) == 0 &&
+           mtime_of(out, &made) == 0 && each_input(bt, lang, f, note_newest, &in) == 0 && !in.missing &&
+           later(made, in.t);
+}
+
+/* 1 when every output of job `j` is fresh (then the brief is not even loaded). */
 static int up_to_date(batch *bt, const job *j, int *noutputs) {
     const char *langs[MAX_LANGS];
     int nlangs = job_langs(bt, j, langs);
@@ -426,13 +504,7 @@ static int up_to_date(batch *bt, const job *j, int *noutputs) {
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
             if (!bt->o->format[f])
                 continue;
-            char out[PATH_MAX];
-            struct timespec made;
-            newest in = {{0, 0}, 0};
-            note_newest(j->path, &in);
-            if (!bg_cli_is_lang_tag(langs[i]) || output_path(out, sizeof out, bt->o, j->path, langs[i], f) != 0 ||
-                mtime_of(out, &made) != 0 || each_input(bt, langs[i], f, note_newest, &in) != 0 || in.missing ||
-                !later(made, in.t))
+            if (!output_fresh(bt, j->path, langs[i], f))
                 return 0;
             (*noutputs)++;
         }
@@ -588,7 +660,7 @@ static int plan(batch *bt, int *skipped_outputs, int *failed) {
             }
         }
     }
-    int force = o->force || !stamp_matches(bt);
+    bt->rebuild = o->force || !stamp_matches(bt);
     for (int i = 0; i < bt->njobs; i++) {
         job *j = &bt->jobs[i];
         if (!o->nlangs)
@@ -599,7 +671,7 @@ static int plan(batch *bt, int *skipped_outputs, int *failed) {
             if (bg_cli_is_lang_tag(langs[k]) && !bg_l10n_locale(bt->main.l10n, langs[k]))
                 *failed = 1; /* reported once, here; the briefs that need it fail too */
         int outputs;
-        if (bt->is_build && !force && up_to_date(bt, j, &outputs)) {
+        if (bt->is_build && !bt->rebuild && up_to_date(bt, j, &outputs)) {
             j->skip = j->done = 1;
             *skipped_outputs += outputs;
         }
@@ -660,6 +732,7 @@ static int run(const char *name, int argc, char **argv) {
             pthread_mutex_unlock(&bt.lock);
             bg_diag_capture_flush(&j->diag);
             failed |= j->failed;
+            skipped += j->fresh;
         }
         for (int t = 0; t < started; t++)
             pthread_join(threads[t], NULL);
