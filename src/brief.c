@@ -6,6 +6,7 @@
 #include "schema.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct bg_brief {
     char *path;
@@ -30,6 +32,8 @@ struct bg_brief {
  * 65535.  libxml2 2.9.14 has no XML_PARSE_NO_XXE; entity declarations are refused
  * by the SAX hook below instead. */
 #define SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
+
+#define MAX_BRIEF_BYTES (64L * 1024 * 1024)
 
 /* Briefs never need entities, and a declared entity is the door to every
  * entity attack (XXE reads local files; billion laughs and quadratic blow-up eat
@@ -79,20 +83,40 @@ static xmlDocPtr parse_safely(const char *data, int size, const char *name) {
 
 /* Read a whole regular file into memory.  The brief is read by us, not by libxml2,
  * so a directory, a missing or an unreadable file gets one clear message. */
+static const char *file_kind(mode_t m) {
+    return S_ISDIR(m)    ? " (it is a directory)"
+           : S_ISFIFO(m) ? " (it is a pipe)"
+           : S_ISCHR(m)  ? " (it is a device)"
+           : S_ISBLK(m)  ? " (it is a device)"
+           : S_ISSOCK(m) ? " (it is a socket)"
+                         : "";
+}
+
 static char *slurp(const char *path, int *size) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* O_NONBLOCK: opening a pipe must not wait for a writer; a regular file
+     * ignores it. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
         bg_error(path, 0, "cannot open: %s", strerror(errno));
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        bg_error(path, 0, "not a regular file%s", S_ISDIR(st.st_mode) ? " (it is a directory)" : "");
-        fclose(f);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bg_error(path, 0, "not a regular file%s", file_kind(st.st_mode));
+        close(fd);
         return NULL;
     }
-    if (st.st_size > 1024L * 1024 * 1024) {
-        bg_error(path, 0, "file too large (%lld bytes; the limit is 1 GiB)", (long long)st.st_size);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        bg_error(path, 0, "cannot read: %s", strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    /* A brief is text: the sample is 46 KB.  Beyond this it is not a brief, and
+     * parsing and rendering it would take about ten times its size in memory. */
+    if (st.st_size > MAX_BRIEF_BYTES) {
+        bg_error(path, 0, "file too large (%lld bytes); briefgen reads briefs of up to %ld MiB",
+                 (long long)st.st_size, MAX_BRIEF_BYTES / (1024 * 1024));
         fclose(f);
         return NULL;
     }
@@ -232,8 +256,10 @@ static char **split_words(const char *text) {
 char **bg_brief_peek_langs(const char *path) {
     xmlChar *langs = NULL;
     struct stat st;
-    int regular = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-    xmlTextReaderPtr r = regular ? xmlReaderForFile(path, NULL, SAFE_OPTIONS) : NULL;
+    /* Opened here, not by libxml2, which would report a file it cannot open. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    xmlTextReaderPtr r = regular ? xmlReaderForFd(fd, path, NULL, SAFE_OPTIONS) : NULL;
     if (r) {
         xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
         while (xmlTextReaderRead(r) == 1) {
@@ -244,6 +270,8 @@ char **bg_brief_peek_langs(const char *path) {
         }
         xmlFreeTextReader(r);
     }
+    if (fd >= 0)
+        close(fd);
     char **words = split_words((const char *)langs);
     xmlFree(langs);
     return words;

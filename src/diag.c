@@ -1,6 +1,7 @@
 /* diag — see diag.h.  Everything briefgen tells a user about a problem passes here. */
 #include "diag.h"
 
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 #include <stdio.h>
@@ -128,22 +129,99 @@ void bg_note(const char *fmt, ...) {
 
 /* libxml2 hands us one structured error per problem.  Its message ends with a newline
  * and often starts with the element name; we keep its words but give it our shape. */
-static void xml_structured(void *userdata, xmlErrorPtr e) {
-    (void)userdata;
-    if (!e || e->level == XML_ERR_NONE)
-        return;
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "unknown XML error");
+/* Some of libxml2's words name its own API ("use XML_PARSE_HUGE option") or
+ * say little to a researcher; say those the way a reader can act on.  `msg` holds
+ * libxml2's message (one line) and receives ours. */
+static void reword_xml(const xmlError *e, char *msg, size_t size) {
+    char what[256];
+    long line;
+    if (strncmp(msg, "Excessive depth in document", 27) == 0)
+        snprintf(msg, size, "elements nested more than 256 deep; briefgen reads no deeper (a brief needs a "
+                            "few levels: is an end tag missing, or the file made by a faulty program?)");
+    else if (strcmp(msg, "xmlSAX2Characters: huge text node") == 0 || strcmp(msg, "Huge input lookup") == 0 ||
+             strcmp(msg, "xmlSAX2TextNode: huge text node") == 0)
+        snprintf(msg, size, "a text longer than 10,000,000 bytes; briefgen reads no longer text in one piece "
+                            "(split it into paragraphs)");
+    else if (strcmp(msg, "AttValue length too long") == 0)
+        snprintf(msg, size, "an attribute value longer than 10,000,000 bytes; briefgen reads no longer value");
+    else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+        const char *bytes = strstr(msg, "Bytes: ");
+        snprintf(what, sizeof what, "%s", bytes ? bytes + 7 : "?");
+        snprintf(msg, size, "not valid UTF-8 at column %d (bytes %s); save the file as UTF-8, or name its "
+                 "encoding in <?xml version=\"1.0\" encoding=\"…\"?>", e->int2, what);
+    } else if (sscanf(msg, "Premature end of data in tag %255s line %ld", what, &line) == 2)
+        snprintf(msg, size, "the file ends inside <%s> (opened at line %ld); is it cut short?", what, line);
+    else if (strcmp(msg, "Start tag expected, '<' not found") == 0 || strcmp(msg, "Document is empty") == 0)
+        snprintf(msg, size, "not an XML document: no element starts here (an XML file begins with '<')");
+}
+
+/* 1 when `e` only follows from a fatal parser error already reported: libxml2
+ * stops at the first one, but may still say "Extra content at the end of the
+ * document" after it.  It sets disableSAX only after reporting the first. */
+static int after_fatal(const xmlError *e) {
+    if (e->domain != XML_FROM_PARSER || !e->ctxt)
+        return 0;
+    const xmlParserCtxt *ctxt = e->ctxt;
+    return ctxt->disableSAX != 0 && !ctxt->recovery;
+}
+
+/* 1 when the parser that raised `e` had reached the end of its input: the file
+ * stops in the middle of something.  (A few bytes may be left over: the start of
+ * a character cut in two.) */
+static int at_end_of_input(const xmlError *e) {
+    if ((e->domain != XML_FROM_PARSER && e->domain != XML_FROM_NAMESPACE) || !e->ctxt ||
+        e->code == XML_ERR_DOCUMENT_END || e->code == XML_ERR_DOCUMENT_EMPTY)
+        return 0; /* extra content after the root, or no root at all: not a cut */
+    const xmlParserCtxt *ctxt = e->ctxt;
+    const xmlParserInput *in = ctxt->input;
+    return in && in->cur && in->end && in->end - in->cur < 4 && ctxt->inputNr <= 1;
+}
+
+int bg_diag_xml_message(const xmlError *e, char *msg, size_t size) {
+    if (!e || e->level == XML_ERR_NONE || after_fatal(e))
+        return 0;
+    snprintf(msg, size, "%s", e->message ? e->message : "unknown XML error");
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    /* One message is one line: libxml2 puts details on lines of their own. */
+    for (char *nl; (nl = strchr(msg, '\n')) != NULL;)
+        *nl = ' ';
+    reword_xml(e, msg, size);
+    if (at_end_of_input(e) && !strstr(msg, "cut short")) {
+        if (strstr(msg, "detected an error in element content"))
+            snprintf(msg, size, "the file ends in the middle of a character or a tag; is it cut short?");
+        else {
+            size_t used = strlen(msg);
+            snprintf(msg + used, size - used, " (at the end of the file: is it cut short?)");
+        }
+    }
+    return 1;
+}
+
+static void xml_structured(void *userdata, xmlErrorPtr e) {
+    (void)userdata;
+    char msg[1024];
+    if (!bg_diag_xml_message(e, msg, sizeof msg))
+        return;
     long line = e->line;
-    if (line <= 0 && e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
-        line = xmlGetLineNo((xmlNodePtr)e->node);
+    const char *file = e->file;
+    const xmlNode *node = e->node;
+    if (line <= 0 && node && node->type == XML_ELEMENT_NODE)
+        line = xmlGetLineNo(node);
+    if (!file && node && node->doc && node->doc->URL)
+        file = (const char *)node->doc->URL;
+    /* An XPath error names neither file nor line, but the expression and where in
+     * it the problem is (libxslt then says which instruction). */
+    if (e->domain == XML_FROM_XPATH && e->str1 && !file) {
+        size_t used = strlen(msg);
+        snprintf(msg + used, sizeof msg - used, " at character %d of the XPath expression \"%s\"", e->int1 + 1,
+                 e->str1);
+    }
     if (e->level == XML_ERR_WARNING)
-        bg_warn(e->file, line, "%s", msg);
+        bg_warn(file, line, "%s", msg);
     else
-        bg_error(e->file, line, "%s", msg);
+        bg_error(file, line, "%s", msg);
 }
 
 /* libxslt reports through a printf-style handler, in pieces, and names the
@@ -177,6 +255,15 @@ static int reworded(const char *text, const char *file, long line) {
         between(text, "File write for ", " refused", what, sizeof what) ||
         between(text, "Directory creation for ", " refused", what, sizeof what)) {
         bg_error(file, line, "the template may not write \"%s\": templates cannot write files", what);
+        return 1;
+    }
+    if (between(text, "Network file read for ", " refused", what, sizeof what) ||
+        between(text, "Network file write for ", " refused", what, sizeof what)) {
+        bg_error(file, line, "the template may not reach \"%s\": templates use no network", what);
+        return 1;
+    }
+    if (strncmp(text, "xsltStylePreCompute: unknown xsl:", 33) == 0) {
+        bg_error(file, line, "<xsl:%s> is not an XSLT 1.0 instruction", text + 33);
         return 1;
     }
     return strncmp(text, "xsltLoadDocument: read rights for", 33) == 0 ||

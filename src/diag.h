@@ -60,6 +60,13 @@ void bg_diag_capture_free(bg_diag_capture *c);
 void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *fmt, va_list ap)
     BG_PRINTF(4, 0);
 
+/* libxml2's message for `e` as one line, in our words where libxml2's say little
+ * to a reader ("Excessive depth in document: 256 use XML_PARSE_HUGE option"), into
+ * `msg`.  0 when `e` needs no message: no error, or one that only follows from a
+ * fatal parse error already reported. */
+struct _xmlError;
+int bg_diag_xml_message(const struct _xmlError *e, char *msg, size_t size);
+
 /* Route libxml2 / libxslt / RELAX NG messages through bg_error so they come out as
  * "file:line: error: …".  Installed once by main(). */
 void bg_diag_install_xml_handlers(void);

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -766,13 +767,9 @@ typedef struct parse_state {
 static void xml_error(void *data, xmlErrorPtr e) {
     xmlParserCtxtPtr ctxt = data;
     parse_state *ps = ctxt ? ctxt->_private : NULL;
-    if (!ps || !e || e->level == XML_ERR_NONE)
-        return;
     char msg[1024];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    if (!ps || !bg_diag_xml_message(e, msg, sizeof msg))
+        return;
     if (e->level == XML_ERR_WARNING) {
         bg_warn(ps->path, e->line, "%s", msg);
     } else {
@@ -1028,6 +1025,36 @@ static void note_fallbacks(bg_locale *loc) {
 /* Read, check and open DIR/LANG.xlf.  'root' is the loaded root locale, or NULL when
  * this is the root (whose messages are the <source>s).  Every problem in the file is
  * reported before giving up; returns NULL if there was any. */
+/* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
+ * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
+ * read. */
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *locale_names(const char *dir, char *buf, size_t size) {
+    char *names[64];
+    int n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    for (struct dirent *de; n < 64 && (de = readdir(d)) != NULL;) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && de->d_name[0] != '.' && strcmp(de->d_name + len - 4, ".xlf") == 0)
+            if ((names[n] = strndup(de->d_name, len - 4)) != NULL)
+                n++;
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare_names);
+    snprintf(buf, size, "%s", n ? "" : "none");
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", names[i]);
+        free(names[i]);
+    }
+    return buf;
+}
+
 static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) {
     bg_locale *loc = calloc(1, sizeof *loc);
     if (!loc || !(loc->lang = strdup(lang)) || !(loc->path = path_join(l10n->dir, lang, ".xlf")) ||
@@ -1042,6 +1069,14 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
 
     size_t len = 0;
     char *bytes = read_whole_file(path, &len);
+    char have[256];
+    if (!bytes && errno == ENOENT && locale_names(l10n->dir, have, sizeof have)) {
+        /* Most often a language asked for (-l, @langs) that has no locale yet. */
+        bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one",
+                 lang, have, lang);
+        locale_free(loc, NULL);
+        return NULL;
+    }
     if (!bytes) {
         bg_error(path, 0, "cannot read locale file: %s", strerror(errno));
         locale_free(loc, NULL);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -22,6 +23,7 @@
 #include <unistd.h>
 
 #define MAX_SOURCES 64
+#define XSLT_NAMESPACE_STR "http://www.w3.org/1999/XSL/Transform"
 
 static const struct {
     const char *name, *ext, *entry;
@@ -148,12 +150,63 @@ static templates *compiling;
 static int compiling_format;
 static xsltDocLoaderFunc default_loader;
 
+static int compile_refused; /* an include was refused or broken while compiling */
+
+/* The line of the xsl:include or xsl:import in `style` that names `uri`, or 0;
+ * *how becomes "include" or "import". */
+static long include_line(xsltStylesheetPtr style, const xmlChar *uri, const char **how) {
+    *how = "include";
+    xmlNodePtr root = style && style->doc ? xmlDocGetRootElement(style->doc) : NULL;
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || !n->ns || !xmlStrEqual(n->ns->href, XSLT_NAMESPACE) ||
+            !(xmlStrEqual(n->name, BAD_CAST "include") || xmlStrEqual(n->name, BAD_CAST "import")))
+            continue;
+        xmlChar *href = xmlGetNoNsProp(n, BAD_CAST "href");
+        xmlChar *full = href ? xmlBuildURI(href, style->doc->URL) : NULL;
+        int same = full && xmlStrEqual(full, uri);
+        xmlFree(href);
+        xmlFree(full);
+        if (same) {
+            *how = (const char *)n->name;
+            return xmlGetLineNo(n);
+        }
+    }
+    return 0;
+}
+
+/* Templates include and import only files in the template folders, as they read
+ * only files there with document(): 1 when `path` (which exists) lies outside. */
+static int outside_templates(const templates *t, const char *path) {
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return 0; /* missing: the loader says so */
+    return !under(real, t->templates) && !under(real, t->overrides);
+}
+
+/* An empty stylesheet, loaded in place of one that is refused or broken (the
+ * problem already reported): libxslt goes on without a second, vaguer message, and
+ * stylesheet() throws the compiled result away. */
+static xmlDocPtr empty_stylesheet(void) {
+    static const char empty[] = "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"" XSLT_NAMESPACE_STR "\"/>";
+    return xmlReadMemory(empty, (int)sizeof empty - 1, "empty.xsl", NULL, XML_PARSE_NONET);
+}
+
 static xmlDocPtr load_template(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt, xsltLoadType type) {
     if (!compiling || type == XSLT_LOAD_DOCUMENT)
         return default_loader(uri, dict, options | XML_PARSE_NONET, ctxt, type);
     char *path = pick_template(compiling, (const char *)uri);
     if (!path)
         return NULL;
+    if (type == XSLT_LOAD_STYLESHEET && outside_templates(compiling, path)) {
+        xsltStylesheetPtr from = ctxt;
+        const char *how;
+        long line = include_line(from, uri, &how);
+        bg_error(from && from->doc ? (const char *)from->doc->URL : NULL, line,
+                 "the template may not %s \"%s\": templates %s only files in the template folders", how, path, how);
+        free(path);
+        compile_refused = 1;
+        return empty_stylesheet();
+    }
     /* Messages and --deps name template files as the user would: relative to the
      * current folder when inside it. */
     char cwd[PATH_MAX];
@@ -164,6 +217,12 @@ static xmlDocPtr load_template(const xmlChar *uri, xmlDictPtr dict, int options,
     if (*n < MAX_SOURCES)
         compiling->sources[compiling_format][(*n)++] = strdup(path);
     xmlDocPtr doc = default_loader(BAD_CAST path, dict, options | XML_PARSE_NONET, ctxt, type);
+    if (!doc && type == XSLT_LOAD_STYLESHEET && is_file(path)) {
+        /* Not well-formed: the parser has said where.  libxslt would add "unable to
+         * load" naming the bundled file, which misleads when an override is at fault. */
+        compile_refused = 1;
+        doc = empty_stylesheet();
+    }
     free(path);
     return doc;
 }
@@ -297,6 +356,7 @@ static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
     snprintf(entry, sizeof entry, "%s/%s", r->templates, formats[f].entry);
     compiling = r;
     compiling_format = f;
+    compile_refused = 0;
     int errors_before = bg_diag_errors();
     char *path = pick_template(r, entry);
     xsltStylesheetPtr style = NULL;
@@ -305,7 +365,9 @@ static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
     else
         bg_error(path ? path : entry, 0, "template missing");
     compiling = NULL;
-    if (style && style->errors > 0) {
+    /* libxslt counts some problems only as messages (an unknown instruction): any
+     * error reported while compiling fails the compile. */
+    if (style && (style->errors > 0 || compile_refused || bg_diag_errors() != errors_before)) {
         xsltFreeStylesheet(style);
         style = NULL;
     }
@@ -395,6 +457,23 @@ static int make_dirs(const char *dir) {
     return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
 }
 
+/* The first leading part of `dir` that exists and is not a folder, into `buf`. */
+static int file_in_the_way(const char *dir, char *buf, size_t size) {
+    snprintf(buf, size, "%s", dir);
+    for (char *p = buf + 1;; p++) {
+        char c = *p;
+        if (c == '/' || c == '\0') {
+            *p = '\0';
+            struct stat st;
+            if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
+                return 1;
+            *p = c;
+        }
+        if (!c)
+            return 0;
+    }
+}
+
 int bg_write_atomic(const char *path, const char *data, size_t len) {
     char dir[PATH_MAX], tmp[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
@@ -402,7 +481,12 @@ int bg_write_atomic(const char *path, const char *data, size_t len) {
     if (slash) {
         *slash = '\0';
         if (dir[0] && make_dirs(dir) != 0) {
-            bg_error(path, 0, "cannot create the folder %s: %s", dir, strerror(errno));
+            int saved = errno;
+            char in_way[PATH_MAX];
+            if (saved == ENOTDIR && file_in_the_way(dir, in_way, sizeof in_way))
+                bg_error(dir, 0, "cannot create the output folder: %s is a file, not a folder", in_way);
+            else
+                bg_error(dir, 0, "cannot create the output folder: %s", strerror(saved));
             return -1;
         }
         *slash = '/';

@@ -310,6 +310,17 @@ static void rng_error(void *userdata, xmlErrorPtr e) {
             return;
         }
         break;
+    case XML_RELAXNG_ERR_TEXTWRONG:
+        if (is_element) {
+            names kids = {""};
+            xmlNodePtr def = element_def(r->s, node->name);
+            if (def)
+                walk(r->s, def, CHILDREN, &kids, 0);
+            say(r, line, "<%s> holds no text of its own, only elements%s%s%s", (const char *)node->name,
+                kids.buf[0] ? " (in this order: " : "", kids.buf, kids.buf[0] ? "); put the text inside one" : "");
+            return;
+        }
+        break;
     case XML_RELAXNG_ERR_ELEMNAME:
         if (e->str1 && e->str2) {
             say(r, line, "expected <%s> here, found <%s>", (const char *)e->str1, (const char *)e->str2);

@@ -255,7 +255,7 @@ static const struct {
     {"badver", {"bad/badver.xlf:2: error: XLIFF version '1.1' is not supported"}},
     {"entity", {"bad/entity.xlf: error: the DOCTYPE declares entities; locale files may not"}},
     {"xxe", {"bad/xxe.xlf: error: the DOCTYPE declares entities; locale files may not"}},
-    {"nope", {"bad/nope.xlf: error: cannot read locale file: No such file or directory"}},
+    {"nope", {"bad/nope.xlf: error: no locale file for \"nope\" (this folder has: "}},
 };
 
 /* ------------------------------------------------------------------------------- */

@@ -1,0 +1,10 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A hostile override: imports a stylesheet outside the template folders by a
+     relative path that climbs out of them. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="../../elsewhere/secret.xsl"/>
+  <xsl:output method="html"/>
+  <xsl:template match="/">
+    <html><body><p><xsl:call-template name="secret"/></p></body></html>
+  </xsl:template>
+</xsl:stylesheet>
