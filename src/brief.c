@@ -3,6 +3,7 @@
 #include "brief.h"
 
 #include "diag.h"
+#include "figure.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -58,8 +59,7 @@ static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar
     refuse_entity(ctx, name, 0, publicId, systemId, NULL);
 }
 
-/* Parse `size` bytes as the document named `name`; NULL after reporting errors. */
-static xmlDocPtr parse_safely(const char *data, int size, const char *name) {
+xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name) {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         bg_error(name, 0, "out of memory");
@@ -191,7 +191,7 @@ static int read_langs(bg_brief *b) {
 }
 
 bg_brief *bg_brief_load_memory(const char *data, int size, const char *name) {
-    xmlDocPtr doc = parse_safely(data, size, name);
+    xmlDocPtr doc = bg_xml_parse_untrusted(data, size, name);
     if (!doc)
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -505,6 +505,231 @@ static void check_root(const bg_brief *b) {
                  b->source_lang, attr(root, "langs"));
 }
 
+/* ---- footnotes, tables, figures and publication details --------------------------- */
+
+/* A footnote stands in a paragraph, a list item or a table cell of the brief's body
+ * (possibly inside em, strong …), holds something, and holds no other footnote.  The
+ * publication details (meta) are printed after the notes, so none stands there. */
+static void check_footnote(checker *c, xmlNodePtr fn) {
+    const char *path = c->b->path;
+    long line = bg_node_line(fn);
+    xmlNodePtr outer = NULL, block = NULL;
+    for (xmlNodePtr a = fn->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+        if (is_ours(a, "fn") && !outer)
+            outer = a;
+        if (!block && !is_inline(a))
+            block = a;
+    }
+    int in_meta = 0;
+    for (xmlNodePtr a = block; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        in_meta |= is_ours(a, "meta");
+    if (outer)
+        bg_error(path, line,
+                 "<fn> inside another <fn> (line %ld): a footnote cannot hold a footnote; put its text "
+                 "into the outer note, or make it a note of its own",
+                 bg_node_line(outer));
+    else if (in_meta)
+        bg_error(path, line,
+                 "<fn> in <%s>: the publication details are printed after the notes, so no footnote "
+                 "may stand there; write the text out",
+                 block && block->parent ? (const char *)block->parent->name : "meta");
+    else if (block && !is_ours(block, "p") && !is_ours(block, "item") && !is_ours(block, "cell"))
+        bg_error(path, line,
+                 "<fn> in <%s>: a footnote may stand only in a paragraph (<p>), a list item (<item>) "
+                 "or a table cell (<cell>)",
+                 (const char *)block->name);
+    int empty = 1;
+    for (xmlNodePtr k = fn->children; k && empty; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE)
+            empty = 0;
+        else if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content)
+            empty = k->content[strspn((const char *)k->content, " \t\r\n")] == '\0';
+    }
+    if (empty)
+        bg_error(path, line, "empty <fn>: write the footnote's text inside it");
+}
+
+/* The number of cells of `row`: a cell written once per language counts once. */
+static int count_cells(xmlNodePtr row) {
+    int n = 0;
+    for (xmlNodePtr k = first_element(row); k;) {
+        if (bg_node_lang(k)) {
+            bg_unit u;
+            k = gather_unit(k, &u);
+        } else {
+            k = next_element(k);
+        }
+        n++;
+    }
+    return n;
+}
+
+/* 1 when `s` is a number as XML writes it: digits, an optional minus sign and
+ * fraction (12, -3, 12.5). */
+static int is_plain_number(const char *s) {
+    size_t i = strspn(s, " \t\r\n");
+    i += s[i] == '-';
+    size_t whole = strspn(s + i, "0123456789");
+    i += whole;
+    if (s[i] == '.') {
+        size_t frac = strspn(s + i + 1, "0123456789");
+        if (!frac)
+            return 0;
+        i += 1 + frac;
+    }
+    i += strspn(s + i, " \t\r\n");
+    return whole > 0 && s[i] == '\0';
+}
+
+/* Every row of a table has as many cells as the first; the body has a row; a cell
+ * marked as a number is one. */
+static void check_table(checker *c, xmlNodePtr table) {
+    const char *path = c->b->path;
+    const char *id = attr(table, "id");
+    xmlNodePtr first = NULL;
+    int want = 0, body_rows = 0;
+    for (xmlNodePtr part = first_element(table); part; part = next_element(part)) {
+        int head = is_ours(part, "thead");
+        if (!head && !is_ours(part, "tbody"))
+            continue;
+        int rows = 0;
+        for (xmlNodePtr row = first_element(part); row; row = next_element(row)) {
+            rows++;
+            int n = count_cells(row);
+            if (n == 0) {
+                bg_error(path, bg_node_line(row), "<row> has no cells: give it a <cell> for each column, or remove it");
+                continue;
+            }
+            if (!first) {
+                first = row;
+                want = n;
+            } else if (n != want) {
+                bg_error(path, bg_node_line(row),
+                         "<row> has %d cell%s, but the first row of <table id=\"%s\"> (line %ld) has %d; every "
+                         "row needs as many cells (a cell written in several languages counts once)",
+                         n, n == 1 ? "" : "s", id ? id : "", bg_node_line(first), want);
+            }
+            for (xmlNodePtr cell = first_element(row); cell; cell = next_element(cell)) {
+                const char *type = attr(cell, "type");
+                if (!type || strcmp(type, "number") != 0)
+                    continue;
+                xmlChar *text = xmlNodeGetContent(cell);
+                if (!is_plain_number(text ? (const char *)text : ""))
+                    bg_error(path, bg_node_line(cell),
+                             "<cell type=\"number\">: \"%s\" is not a number; write digits with a full stop as "
+                             "the decimal mark (12.5): briefgen writes it the way each language does",
+                             text ? (const char *)text : "");
+                xmlFree(text);
+            }
+        }
+        if (head && rows == 0)
+            bg_error(path, bg_node_line(part), "<thead> has no rows: give it a <row> of column headings, or remove it");
+        if (!head)
+            body_rows += rows;
+    }
+    if (body_rows == 0)
+        bg_error(path, bg_node_line(table), "<table id=\"%s\"> has no rows: give its <tbody> at least one <row>",
+                 id ? id : "");
+}
+
+/* 1 when `digits` (hyphens and spaces removed) has a valid ISBN-10 or ISBN-13 check
+ * digit; `*want` receives the check digit it should have. */
+static int isbn_ok(const char *text, char *want) {
+    char d[32];
+    size_t n = 0;
+    for (const char *p = text; *p && n < sizeof d - 1; p++)
+        if ((*p >= '0' && *p <= '9') || *p == 'X' || *p == 'x')
+            d[n++] = *p == 'x' ? 'X' : *p;
+    d[n] = '\0';
+    if (n == 13) {
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            if (d[i] == 'X')
+                return *want = '?', 0;
+            sum += (d[i] - '0') * (i % 2 ? 3 : 1);
+        }
+        *want = (char)('0' + (10 - sum % 10) % 10);
+        return d[12] == *want;
+    }
+    if (n == 10) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            if (d[i] == 'X')
+                return *want = '?', 0;
+            sum += (d[i] - '0') * (10 - i);
+        }
+        int check = (11 - sum % 11) % 11;
+        *want = check == 10 ? 'X' : (char)('0' + check);
+        return d[9] == *want;
+    }
+    *want = '?';
+    return 0;
+}
+
+static void check_meta(checker *c, xmlNodePtr meta) {
+    const char *path = c->b->path;
+    for (xmlNodePtr n = first_element(meta); n; n = next_element(n)) {
+        xmlChar *text = NULL;
+        if (is_ours(n, "pages")) {
+            text = xmlNodeGetContent(n);
+            char digits[16] = "";
+            const char *t = text ? (const char *)text : "";
+            t += strspn(t, " \t\r\n");
+            size_t len = strcspn(t, " \t\r\n");
+            if (len < sizeof digits && t[len + strspn(t + len, " \t\r\n")] == '\0')
+                memcpy(digits, t, len);
+            if (!is_count(digits) || strspn(digits, "0") == strlen(digits))
+                bg_error(path, bg_node_line(n), "<pages>%s</pages>: write the number of pages as a whole number, e.g. 12",
+                         text ? (const char *)text : "");
+        } else if (is_ours(n, "isbn")) {
+            text = xmlNodeGetContent(n);
+            char want;
+            if (text && !isbn_ok((const char *)text, &want)) {
+                if (want == '?')
+                    bg_error(path, bg_node_line(n), "<isbn>%s</isbn>: an ISBN has 10 or 13 digits", (const char *)text);
+                else
+                    bg_error(path, bg_node_line(n),
+                             "<isbn>%s</isbn>: not a valid ISBN (with these digits the check digit would be %c)",
+                             (const char *)text, want);
+            }
+        } else if (is_ours(n, "contact") && !first_element(n)) {
+            bg_error(path, bg_node_line(n), "<contact> is empty: give an <email>, an <href> or both");
+        }
+        xmlFree(text);
+    }
+}
+
+/* Footnotes, tables and figures anywhere under `node`. */
+static void check_parts(checker *c, xmlNodePtr node) {
+    for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
+        if (is_ours(n, "fn"))
+            check_footnote(c, n);
+        else if (is_ours(n, "table"))
+            check_table(c, n);
+        else if (is_ours(n, "meta"))
+            check_meta(c, n);
+        else if (is_ours(n, "figure")) {
+            const char *src = attr(n, "src");
+            bg_figure_free(bg_figure_load(c->b->path, bg_node_line(n), src ? src : ""));
+        }
+        check_parts(c, n);
+    }
+}
+
+static void each_figure(xmlNodePtr node, void (*fn)(const char *, const char *, long, void *), void *ctx) {
+    for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
+        if (is_ours(n, "figure")) {
+            const char *id = attr(n, "id"), *src = attr(n, "src");
+            fn(id ? id : "", src ? src : "", bg_node_line(n), ctx);
+        }
+        each_figure(n, fn, ctx);
+    }
+}
+
+void bg_brief_each_figure(const bg_brief *b, void (*fn)(const char *, const char *, long, void *), void *ctx) {
+    each_figure(xmlDocGetRootElement(b->doc), fn, ctx);
+}
+
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     int errors_before = bg_diag_errors();
     if (bg_schema_validate(schema, b->doc, b->path) != 0)
@@ -517,6 +742,7 @@ int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     }
     collect_ids(&c, xmlDocGetRootElement(b->doc));
     check_refs(&c, xmlDocGetRootElement(b->doc));
+    check_parts(&c, xmlDocGetRootElement(b->doc));
     bg_brief_each_unit(xmlDocGetRootElement(b->doc), check_unit, &c);
     xmlHashFree(c.ids, NULL);
     return bg_diag_errors() == errors_before ? 0 : -1;

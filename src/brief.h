@@ -45,9 +45,22 @@ void bg_brief_langs_free(char **langs);
 
 /* Validate against `schema`, then the semantic checks: unique ids, references that
  * resolve, real calendar dates, vote counts, source-language text for every unit,
- * declared languages.  Reports every problem found (not just the first).
- * Returns 0 when valid, -1 otherwise. */
+ * declared languages; footnotes where they may stand, tables with rows of equal
+ * length, page counts and ISBNs, and every figure's image (read and checked through
+ * figure.h, relative to the brief's folder).  Reports every problem found (not just
+ * the first).  Returns 0 when valid, -1 otherwise. */
 int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
+
+/* Call `fn` for every <figure> of the brief, in document order, with its @id, @src
+ * and line (borrowed from the tree). */
+void bg_brief_each_figure(const bg_brief *brief,
+                          void (*fn)(const char *id, const char *src, long line, void *ctx), void *ctx);
+
+/* Parse `size` bytes of untrusted XML named `name` in messages the way a brief is
+ * parsed: no DTD loading, no network, no entity substitution, and a document that
+ * declares an entity refused.  A new document the caller frees with xmlFreeDoc, or
+ * NULL after reporting why.  Used for briefs and for the SVG files figures embed. */
+xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
 
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning

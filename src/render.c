@@ -405,7 +405,7 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
         bg_error(bg_brief_path(brief), 0, "out of memory");
         return -1;
     }
-    bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r};
+    bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r, .brief_path = bg_brief_path(brief)};
     bg_xslext_attach(t, &run);
     xsltSetTransformErrorFunc(t, t, transform_error);
     xsltSetCtxtSecurityPrefs(r->t->prefs, t);

@@ -1,6 +1,7 @@
 /* xslext — the bridge between templates and l10n: XSLT extension functions in the
- * namespace BG_XSLT_NS (bg:msg, bg:date, bg:number, bg:list, bg:slug, bg:autonym)
- * and an xsl:sort hook that collates with ICU.  See docs/templates.md.
+ * namespace BG_XSLT_NS (bg:msg, bg:date, bg:number, bg:list, bg:slug, bg:autonym,
+ * bg:citation, and bg:image for the files figures embed) and an xsl:sort hook that
+ * collates with ICU.  See docs/templates.md.
  */
 #ifndef BG_XSLEXT_H
 #define BG_XSLEXT_H
@@ -18,7 +19,8 @@ typedef struct bg_xslext_run {
     bg_l10n *l10n;
     bg_locale *locale;
     int failed;
-    void *owner; /* the renderer running the transform; opaque here */
+    void *owner;            /* the renderer running the transform; opaque here */
+    const char *brief_path; /* the brief being rendered: figures are read beside it */
 } bg_xslext_run;
 
 /* Register every extension function once per process (libxslt keeps them in a

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Parts shared by the HTML and DocBook templates: ids and numbers of the things a
-  brief links to, the fallback-language attribute, and two ways of putting markup
-  (links, superscripts) inside text that an extension function has formatted.
+  brief links to (findings, references, recommendations, tables, figures,
+  footnotes), the fallback-language attribute, the description of the brief that
+  bg:citation formats, and two ways of putting markup (links, superscripts) inside
+  text that an extension function has formatted.
 
   Input: the brief resolved for one language (docs/templates.md).
   Parameters every entry stylesheet declares: $lang, $langs, $basename.
@@ -380,6 +382,160 @@
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- Tables, figures and footnotes                                     -->
+  <!-- ================================================================ -->
+
+  <!-- Tables are numbered in document order ("Table 2"); the votes table the
+       recommendations part generates counts as one, where the recommendations
+       stand (DocBook processors number the same tables in the same order). -->
+  <xsl:variable name="table-index">
+    <xsl:for-each select="/b:brief//b:table | /b:brief/b:recommendations[b:recommendation/@votes]">
+      <n of="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <xsl:variable name="figure-index">
+    <xsl:for-each select="/b:brief//b:figure">
+      <n of="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+
+  <!-- Produces the number of table $node (a b:table, or b:recommendations for the
+       votes table). -->
+  <xsl:template name="table-number">
+    <xsl:param name="node" select="."/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$table-index"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="figure-number">
+    <xsl:param name="node" select="."/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$figure-index"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Footnotes are numbered in the order a reader meets them, which is document
+       order except inside the recommendations: those are shown by priority and
+       votes (see recommendation-order), and so are their notes.  The brief is
+       resolved for one language, so every language counts its own notes.
+       fn-before, the recommendations in display order, fn-after: the notes in
+       reading order; fn-index numbers them. -->
+  <xsl:variable name="fn-before" select="/b:brief/b:recommendations/preceding::b:fn"/>
+  <xsl:variable name="fn-after" select="/b:brief/b:recommendations/following::b:fn"/>
+  <xsl:variable name="fn-order">
+    <xsl:for-each select="$fn-before">
+      <f of="{generate-id()}"/>
+    </xsl:for-each>
+    <xsl:for-each select="$recs">
+      <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                        + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+      <xsl:sort select="number(concat('0', @votes))" data-type="number" order="descending"/>
+      <xsl:for-each select=".//b:fn">
+        <f of="{generate-id()}"/>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="$fn-after">
+      <f of="{generate-id()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="fn-index">
+    <xsl:for-each select="exsl:node-set($fn-order)/f">
+      <n of="{@of}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="fn-count" select="count(exsl:node-set($fn-order)/f)"/>
+
+  <!-- Produces the number of footnote $node (1, 2, … in reading order). -->
+  <xsl:template name="fn-number">
+    <xsl:param name="node" select="."/>
+    <xsl:call-template name="index-number">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="index" select="$fn-index"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Produces "svg" or "png": the kind of figure $node's image, from its @src. -->
+  <xsl:template name="figure-ext">
+    <xsl:param name="node" select="."/>
+    <xsl:variable name="src" select="translate($node/@src, 'SVGPN', 'svgpn')"/>
+    <xsl:choose>
+      <xsl:when test="substring($src, string-length($src) - 3) = '.svg'">svg</xsl:when>
+      <xsl:otherwise>png</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces 1 when the table cell $cell holds a number: marked type="number", or
+       digits with only signs, separators and spaces around them ("144", "21,5 %").
+       Number cells and the headings of all-number columns are aligned right. -->
+  <xsl:template name="cell-is-number">
+    <xsl:param name="cell" select="."/>
+    <xsl:variable name="t" select="normalize-space($cell)"/>
+    <xsl:choose>
+      <xsl:when test="$cell/@type = 'number'">1</xsl:when>
+      <xsl:when test="$t != '' and translate($t, '0123456789', '') != $t
+                      and translate($t, '0123456789 .,%+-&#x2212;&#x2013;&#xA0;&#x202F;', '') = ''">1</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Produces 1 when every body cell in column $column of table $table holds a
+       number (see cell-is-number). -->
+  <xsl:template name="column-is-number">
+    <xsl:param name="table"/>
+    <xsl:param name="column"/>
+    <xsl:variable name="cells" select="$table/b:tbody/b:row/b:cell[$column]"/>
+    <xsl:variable name="text">
+      <xsl:for-each select="$cells">
+        <xsl:call-template name="cell-is-number"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="number($cells and not(contains($text, '0')))"/>
+  </xsl:template>
+
+  <!-- ================================================================ -->
+  <!-- The suggested citation                                            -->
+  <!-- ================================================================ -->
+
+  <!-- The brief described for bg:citation (docs/templates.md): its authors (people
+       whose credit is not "contributor"; with given and family names when the brief
+       gives them), its organisations (the author when there is no person), title,
+       series as the type, publisher, place, date, pages and DOI, all in the output
+       language. -->
+  <xsl:variable name="citation-work">
+    <xsl:variable name="meta" select="/b:brief/b:meta"/>
+    <work date="{/b:brief/@date}" pages="{normalize-space($meta/b:pages)}" doi="{normalize-space($meta/b:doi)}">
+      <xsl:for-each select="$meta/b:person[not(@credit = 'contributor')]">
+        <person name="{normalize-space(b:name)}" given="{normalize-space(b:given)}"
+                family="{normalize-space(b:family)}"/>
+      </xsl:for-each>
+      <xsl:for-each select="$meta/b:org">
+        <org><xsl:value-of select="normalize-space(b:name)"/></org>
+      </xsl:for-each>
+      <title><xsl:value-of select="normalize-space($meta/b:title)"/></title>
+      <type><xsl:value-of select="normalize-space($meta/b:series)"/></type>
+      <publisher><xsl:value-of select="normalize-space($meta/b:publisher/b:name)"/></publisher>
+      <place><xsl:value-of select="normalize-space($meta/b:publisher/b:place)"/></place>
+    </work>
+  </xsl:variable>
+
+  <!-- The suggested citation: a <citation> element holding text, <em> (a title the
+       style sets in italics) and <link> (a URL); each format maps them in mode
+       "citation". -->
+  <xsl:template name="citation">
+    <xsl:apply-templates select="bg:citation(exsl:node-set($citation-work)/work)/node()" mode="citation"/>
+  </xsl:template>
+
+  <!-- Plain text of inline content without its footnotes (a page's description). -->
+  <xsl:template match="b:fn" mode="plain"/>
+  <xsl:template match="*" mode="plain">
+    <xsl:apply-templates mode="plain"/>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -9,7 +9,14 @@
 
   One file per concern:
     brief.xsl            the article and its info (title, authors, date, abstract …)
+    boxes.xsl            the key messages, and boxes as sidebars
     sections.xsl         free sections, blocks (para, lists, blockquote), inline markup
+                         and footnotes
+    tables.xsl           tables (CALS)
+    figures.xsl          figures: mediaobject with the image copied beside the output
+    colophon.xsl         publication details in info (publisher, DOI, ISBN, licence,
+                         disclaimer); acknowledgements; the colophon with the
+                         suggested citation
     municipalities.xsl   the participating municipalities
     findings.xsl         key findings
     cases.xsl            case studies
@@ -33,14 +40,19 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="b:p b:item b:note b:text b:em b:strong b:a b:cite b:term b:title b:name"/>
+  <xsl:preserve-space elements="b:p b:item b:note b:text b:em b:strong b:a b:cite b:term b:title b:name
+                                b:fn b:cell b:caption b:alt b:source b:given b:family b:place"/>
 
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="langs" select="$lang"/>
   <xsl:param name="basename" select="'brief'"/>
 
   <xsl:include href="../common/common.xsl"/>
+  <xsl:include href="boxes.xsl"/>
   <xsl:include href="sections.xsl"/>
+  <xsl:include href="tables.xsl"/>
+  <xsl:include href="figures.xsl"/>
+  <xsl:include href="colophon.xsl"/>
   <xsl:include href="municipalities.xsl"/>
   <xsl:include href="findings.xsl"/>
   <xsl:include href="cases.xsl"/>
@@ -51,21 +63,26 @@
     <xsl:apply-templates select="b:brief"/>
   </xsl:template>
 
-  <!-- The article: info, the summary as the first section (pandoc drops
-       info/abstract), the parts in source order, the bibliography last. -->
+  <!-- The article: info, the key messages and the summary as the first sections
+       (pandoc drops info/abstract), the parts in source order, the bibliography,
+       then acknowledgements and the colophon. -->
   <xsl:template match="b:brief">
     <article version="5.0" xml:lang="{$lang}">
       <xsl:attribute name="xml:id"><xsl:value-of select="@id"/></xsl:attribute>
       <xsl:apply-templates select="b:meta" mode="info"/>
+      <xsl:apply-templates select="b:key-messages"/>
       <xsl:apply-templates select="b:summary" mode="section"/>
       <xsl:apply-templates select="b:section | b:municipalities | b:findings | b:cases
                                    | b:recommendations"/>
       <xsl:apply-templates select="b:references"/>
+      <xsl:apply-templates select="b:meta/b:funding" mode="acknowledgements"/>
+      <xsl:apply-templates select="b:meta" mode="colophon"/>
     </article>
   </xsl:template>
 
-  <!-- info: title, subtitle, series, authors with affiliations, organisations, the
-       date (as pubdate, and as date for pandoc), abstract and keywords. -->
+  <!-- info: title, subtitle, series, authors with affiliations (and contributors as
+       othercredit), organisations, the date (as pubdate, and as date for pandoc),
+       publisher, DOI and ISBN, legal notices, abstract and keywords. -->
   <xsl:template match="b:meta" mode="info">
     <info>
       <title>
@@ -85,7 +102,8 @@
       </xsl:for-each>
       <xsl:if test="b:person">
         <authorgroup>
-          <xsl:apply-templates select="b:person"/>
+          <xsl:apply-templates select="b:person[not(@credit = 'contributor')]"/>
+          <xsl:apply-templates select="b:person[@credit = 'contributor']"/>
         </authorgroup>
       </xsl:if>
       <xsl:for-each select="b:org">
@@ -115,9 +133,12 @@
       </xsl:for-each>
       <pubdate><xsl:value-of select="bg:date(../@date)"/></pubdate>
       <date><xsl:value-of select="bg:date(../@date)"/></date>
+      <xsl:apply-templates select="b:publisher | b:doi | b:isbn | b:license | b:disclaimer" mode="info"/>
       <abstract>
         <title><xsl:value-of select="bg:msg('heading.summary')"/></title>
-        <xsl:apply-templates select="../b:summary/b:p"/>
+        <xsl:apply-templates select="../b:summary/b:p">
+          <xsl:with-param name="notes" select="false()"/>
+        </xsl:apply-templates>
       </abstract>
       <xsl:if test="b:keywords/b:keyword">
         <keywordset>
@@ -134,19 +155,34 @@
     </info>
   </xsl:template>
 
-  <!-- An author: personname (firstname and surname, a space between, when the name is
-       two words; the name as written otherwise) and an affiliation holding the role
-       as jobtitle and the organisation's name. -->
+  <!-- An author (a contributor: othercredit, their role as contrib): personname
+       (firstname and surname, a space between, from given and family or else when
+       the name is two words; the name as written otherwise) and an affiliation
+       holding the role as jobtitle and the organisation's name. -->
   <xsl:template match="b:person">
     <xsl:variable name="name" select="normalize-space(b:name)"/>
     <xsl:variable name="org" select="../b:org[@id = current()/@org]"/>
-    <author>
+    <xsl:variable name="element">
+      <xsl:choose>
+        <xsl:when test="@credit = 'contributor'">othercredit</xsl:when>
+        <xsl:otherwise>author</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$element}">
+      <xsl:if test="@credit = 'contributor'">
+        <xsl:attribute name="class">other</xsl:attribute>
+      </xsl:if>
       <personname>
         <xsl:call-template name="lang-attr">
           <xsl:with-param name="name" select="'xml:lang'"/>
           <xsl:with-param name="node" select="b:name"/>
         </xsl:call-template>
         <xsl:choose>
+          <xsl:when test="b:family and b:given">
+            <firstname><xsl:value-of select="normalize-space(b:given)"/></firstname>
+            <xsl:text> </xsl:text>
+            <surname><xsl:value-of select="normalize-space(b:family)"/></surname>
+          </xsl:when>
           <xsl:when test="contains($name, ' ') and not(contains(substring-after($name, ' '), ' '))">
             <firstname><xsl:value-of select="substring-before($name, ' ')"/></firstname>
             <xsl:text> </xsl:text>
@@ -176,7 +212,7 @@
           </xsl:if>
         </affiliation>
       </xsl:if>
-    </author>
+    </xsl:element>
   </xsl:template>
 
   <!-- The summary again as the first section, so that converters which ignore

@@ -46,12 +46,13 @@
     </section>
   </xsl:template>
 
-  <!-- A part of a case: its label ("Challenge") as the term, its paragraphs. -->
+  <!-- A part of a case: its label ("Challenge") as the term, its body (paragraphs,
+       lists, boxes, tables, figures). -->
   <xsl:template match="b:challenge | b:response | b:result">
     <varlistentry>
       <term><xsl:value-of select="bg:msg(concat('case.', local-name()))"/></term>
       <listitem>
-        <xsl:apply-templates select="b:p"/>
+        <xsl:apply-templates select="*"/>
       </listitem>
     </varlistentry>
   </xsl:template>

@@ -25,7 +25,8 @@
   </xsl:template>
 
   <!-- One finding: section xml:id=@id, its title led by its number (the
-       number recommendations refer to), paragraphs, evidence, quotes. -->
+       number recommendations refer to), its body (paragraphs, lists, boxes, tables,
+       figures), evidence, quotes. -->
   <xsl:template match="b:finding">
     <xsl:variable name="n"><xsl:call-template name="finding-number"/></xsl:variable>
     <section>
@@ -37,9 +38,7 @@
         </xsl:call-template>
         <xsl:value-of select="bg:msg('finding.title', number($n), normalize-space(b:title))"/>
       </title>
-      <xsl:apply-templates select="b:p"/>
-      <xsl:apply-templates select="b:evidence"/>
-      <xsl:apply-templates select="b:quote"/>
+      <xsl:apply-templates select="*[not(self::b:title)]"/>
     </section>
   </xsl:template>
 

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Free sections, the blocks that stand where a paragraph may (para, itemizedlist,
-  orderedlist, blockquote) and inline markup, for DocBook.
+  orderedlist, blockquote) and inline markup with footnotes, for DocBook.  Inline
+  templates pass on $notes: false where a paragraph is shown a second time (the
+  abstract in info repeats the summary), so each footnote is written once.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,11 +36,14 @@
 
   <!-- A paragraph, with xml:lang when it fell back. -->
   <xsl:template match="b:p">
+    <xsl:param name="notes" select="true()"/>
     <para>
       <xsl:call-template name="lang-attr">
         <xsl:with-param name="name" select="'xml:lang'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:apply-templates mode="inline">
+        <xsl:with-param name="notes" select="$notes"/>
+      </xsl:apply-templates>
     </para>
   </xsl:template>
 
@@ -82,42 +87,46 @@
   <!-- ================================================================ -->
 
   <xsl:template match="b:em" mode="inline">
+    <xsl:param name="notes" select="true()"/>
     <emphasis>
       <xsl:call-template name="inline-lang-attr">
         <xsl:with-param name="name" select="'xml:lang'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates>
     </emphasis>
   </xsl:template>
 
   <xsl:template match="b:strong" mode="inline">
+    <xsl:param name="notes" select="true()"/>
     <emphasis role="strong">
       <xsl:call-template name="inline-lang-attr">
         <xsl:with-param name="name" select="'xml:lang'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates>
     </emphasis>
   </xsl:template>
 
   <xsl:template match="b:a" mode="inline">
+    <xsl:param name="notes" select="true()"/>
     <link xlink:href="{@href}">
       <xsl:call-template name="inline-lang-attr">
         <xsl:with-param name="name" select="'xml:lang'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="inline"/>
+      <xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates>
     </link>
   </xsl:template>
 
   <!-- A term: foreignphrase when it is marked as another language, otherwise
        emphasis role="term" (italic in pandoc and the DocBook stylesheets alike). -->
   <xsl:template match="b:term" mode="inline">
+    <xsl:param name="notes" select="true()"/>
     <xsl:variable name="outer"><xsl:call-template name="outer-lang"/></xsl:variable>
     <xsl:choose>
       <xsl:when test="@xml:lang and @xml:lang != $outer">
-        <foreignphrase xml:lang="{@xml:lang}"><xsl:apply-templates mode="inline"/></foreignphrase>
+        <foreignphrase xml:lang="{@xml:lang}"><xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates></foreignphrase>
       </xsl:when>
       <xsl:otherwise>
-        <emphasis role="term"><xsl:apply-templates mode="inline"/></emphasis>
+        <emphasis role="term"><xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates></emphasis>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -125,19 +134,36 @@
   <!-- A citation: with text, a link to the bibliography entry; empty, an xref
        to it (shown as the entry's xreflabel, "[2]"). -->
   <xsl:template match="b:cite" mode="inline">
+    <xsl:param name="notes" select="true()"/>
     <xsl:choose>
       <xsl:when test="normalize-space(.) != ''">
         <link linkend="{@ref}">
           <xsl:call-template name="inline-lang-attr">
             <xsl:with-param name="name" select="'xml:lang'"/>
           </xsl:call-template>
-          <xsl:apply-templates mode="inline"/>
+          <xsl:apply-templates mode="inline"><xsl:with-param name="notes" select="$notes"/></xsl:apply-templates>
         </link>
       </xsl:when>
       <xsl:otherwise>
         <xref linkend="{@ref}"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A footnote where it is written (DocBook processors number it); nothing when
+       $notes is false. -->
+  <xsl:template match="b:fn" mode="inline">
+    <xsl:param name="notes" select="true()"/>
+    <xsl:if test="$notes">
+      <footnote>
+        <para>
+          <xsl:call-template name="inline-lang-attr">
+            <xsl:with-param name="name" select="'xml:lang'"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="inline"/>
+        </para>
+      </footnote>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

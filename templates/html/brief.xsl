@@ -7,15 +7,21 @@
   Words      none here: every generated word is a message in locales/*.xlf (bg:msg)
 
   One file per concern:
-    page.xsl             page shell, CSS, language links, table of contents, footer
+    page.xsl             page shell, CSS, language links, table of contents
     summary.xsl          masthead (series, title, authors, date) and the summary box
+    boxes.xsl            the key messages, and boxes (sidebars)
     sections.xsl         free sections, blocks (p, list, quote) and inline markup
+    tables.xsl           tables
+    figures.xsl          figures: the image embedded (inline SVG, PNG data URI)
+    notes.xsl            footnotes: the marks in the text and the notes at the end
     municipalities.xsl   the participating municipalities
     findings.xsl         key findings
     cases.xsl            case studies
     recommendations.xsl  recommendations grouped by priority, and the votes table
     chart.xsl            the SVG bar chart of the votes
     references.xsl       references and citations
+    colophon.xsl         the footer: authors, funding, disclaimer, citation,
+                         publication details
     ../common/common.xsl ids, numbers and text splicing shared with DocBook
 -->
 <xsl:stylesheet version="1.0"
@@ -29,7 +35,8 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
       doctype-system="about:legacy-compat"/>
   <xsl:strip-space elements="*"/>
-  <xsl:preserve-space elements="b:p b:item b:note b:text b:em b:strong b:a b:cite b:term b:title b:name"/>
+  <xsl:preserve-space elements="b:p b:item b:note b:text b:em b:strong b:a b:cite b:term b:title b:name
+                                b:fn b:cell b:caption b:alt b:source b:given b:family b:place"/>
 
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="langs" select="$lang"/>
@@ -38,13 +45,18 @@
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="summary.xsl"/>
+  <xsl:include href="boxes.xsl"/>
   <xsl:include href="sections.xsl"/>
+  <xsl:include href="tables.xsl"/>
+  <xsl:include href="figures.xsl"/>
+  <xsl:include href="notes.xsl"/>
   <xsl:include href="municipalities.xsl"/>
   <xsl:include href="findings.xsl"/>
   <xsl:include href="cases.xsl"/>
   <xsl:include href="recommendations.xsl"/>
   <xsl:include href="chart.xsl"/>
   <xsl:include href="references.xsl"/>
+  <xsl:include href="colophon.xsl"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="b:brief"/>

@@ -44,11 +44,12 @@
   </xsl:template>
 
   <!-- A part of a case: h4 label ("Challenge", "Response", "Result") and its
-       paragraphs, with a coloured rule by kind. -->
+       body (paragraphs, lists, boxes, tables, figures), with a coloured rule by
+       kind. -->
   <xsl:template match="b:challenge | b:response | b:result">
     <div class="case-part {local-name()}">
       <h4><xsl:value-of select="bg:msg(concat('case.', local-name()))"/></h4>
-      <xsl:apply-templates select="b:p"/>
+      <xsl:apply-templates select="*"/>
     </div>
   </xsl:template>
 

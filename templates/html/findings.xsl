@@ -23,8 +23,8 @@
     </section>
   </xsl:template>
 
-  <!-- One finding: <section id> with an h3 led by its number, the paragraphs, the
-       evidence (h4 "Evidence") and the quotes. -->
+  <!-- One finding: <section id> with an h3 led by its number, its body (paragraphs,
+       lists, boxes, tables, figures), the evidence and the quotes. -->
   <xsl:template match="b:finding">
     <section id="{@id}" class="finding">
       <h3>
@@ -34,15 +34,16 @@
         <span class="num"><xsl:call-template name="finding-number"/></span>
         <span><xsl:value-of select="normalize-space(b:title)"/></span>
       </h3>
-      <xsl:apply-templates select="b:p"/>
-      <xsl:for-each select="b:evidence">
-        <div class="evidence">
-          <h4><xsl:value-of select="bg:msg('finding.evidence')"/></h4>
-          <xsl:apply-templates select="b:p"/>
-        </div>
-      </xsl:for-each>
-      <xsl:apply-templates select="b:quote"/>
+      <xsl:apply-templates select="*[not(self::b:title)]"/>
     </section>
+  </xsl:template>
+
+  <!-- The evidence of a finding: a tinted box with an h4 "Evidence". -->
+  <xsl:template match="b:evidence">
+    <div class="evidence">
+      <h4><xsl:value-of select="bg:msg('finding.evidence')"/></h4>
+      <xsl:apply-templates select="b:p"/>
+    </div>
   </xsl:template>
 
 </xsl:stylesheet>

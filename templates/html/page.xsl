@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The page shell: <html>, <head> with the inline style sheet, the landmarks (header,
-  nav, main, footer), the links to the other language versions, the table of
-  contents and the footer.
+  nav, main, footer), the links to the other language versions and the table of
+  contents.  The footer is colophon.xsl's.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,10 +28,13 @@
           </xsl:call-template>
         </title>
         <xsl:if test="b:summary/b:p">
-          <meta name="description" content="{normalize-space(b:summary/b:p[1])}"/>
+          <xsl:variable name="description">
+            <xsl:apply-templates select="b:summary/b:p[1]" mode="plain"/>
+          </xsl:variable>
+          <meta name="description" content="{normalize-space($description)}"/>
         </xsl:if>
-        <xsl:if test="b:meta/b:person/b:name">
-          <meta name="author" content="{bg:list(b:meta/b:person/b:name)}"/>
+        <xsl:if test="b:meta/b:person[not(@credit = 'contributor')]/b:name">
+          <meta name="author" content="{bg:list(b:meta/b:person[not(@credit = 'contributor')]/b:name)}"/>
         </xsl:if>
         <xsl:if test="b:meta/b:keywords/b:keyword">
           <meta name="keywords">
@@ -52,10 +55,13 @@
         <a class="skip" href="#main"><xsl:value-of select="bg:msg('nav.skip')"/></a>
         <xsl:apply-templates select="b:meta" mode="masthead"/>
         <main id="main">
+          <xsl:apply-templates select="b:key-messages"/>
           <xsl:apply-templates select="b:summary"/>
           <xsl:call-template name="toc"/>
           <xsl:apply-templates select="b:section | b:municipalities | b:findings | b:cases
-                                       | b:recommendations | b:references"/>
+                                       | b:recommendations"/>
+          <xsl:call-template name="notes"/>
+          <xsl:apply-templates select="b:references"/>
         </main>
         <xsl:call-template name="footer"/>
       </body>
@@ -119,7 +125,7 @@
   <!-- ================================================================ -->
 
   <!-- The table of contents: a nav with a heading and a nested list of links to every
-       part after the summary, free sections with their subsections. -->
+       part after the summary, free sections with their subsections, the notes. -->
   <xsl:template name="toc">
     <xsl:variable name="id">
       <xsl:call-template name="part-id">
@@ -130,8 +136,21 @@
       <h2 id="{$id}"><xsl:value-of select="bg:msg('heading.contents')"/></h2>
       <ol>
         <xsl:apply-templates mode="toc"
-            select="b:section | b:municipalities | b:findings | b:cases | b:recommendations
-                    | b:references"/>
+            select="b:section | b:municipalities | b:findings | b:cases | b:recommendations"/>
+        <xsl:if test="$fn-count &gt; 0">
+          <li>
+            <a>
+              <xsl:attribute name="href">
+                <xsl:text>#</xsl:text>
+                <xsl:call-template name="part-id">
+                  <xsl:with-param name="key" select="'heading.notes'"/>
+                </xsl:call-template>
+              </xsl:attribute>
+              <xsl:value-of select="bg:msg('heading.notes')"/>
+            </a>
+          </li>
+        </xsl:if>
+        <xsl:apply-templates mode="toc" select="b:references"/>
       </ol>
     </nav>
   </xsl:template>
@@ -172,97 +191,6 @@
         <xsl:value-of select="bg:msg($key)"/>
       </a>
     </li>
-  </xsl:template>
-
-  <!-- ================================================================ -->
-  <!-- Footer                                                            -->
-  <!-- ================================================================ -->
-
-  <!-- The footer: about the authors (name, role, organisation) and the organisations
-       with links to their sites; the series and the date. -->
-  <xsl:template name="footer">
-    <xsl:variable name="meta" select="b:meta"/>
-    <footer class="colophon">
-      <xsl:if test="$meta/b:person">
-        <xsl:variable name="id">
-          <xsl:call-template name="part-id">
-            <xsl:with-param name="key" select="'heading.authors'"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <h2 id="{$id}"><xsl:value-of select="bg:msg('heading.authors')"/></h2>
-        <ul class="authors">
-          <xsl:for-each select="$meta/b:person">
-            <li>
-              <strong>
-                <xsl:call-template name="lang-attr">
-                  <xsl:with-param name="node" select="b:name"/>
-                </xsl:call-template>
-                <xsl:value-of select="normalize-space(b:name)"/>
-              </strong>
-              <xsl:variable name="org" select="$meta/b:org[@id = current()/@org]"/>
-              <xsl:if test="b:role or $org">
-                <span class="details">
-                  <xsl:choose>
-                    <xsl:when test="b:role and $org">
-                      <xsl:call-template name="message-with-markup">
-                        <xsl:with-param name="message" select="bg:msg('author.details', $marker, $marker2)"/>
-                        <xsl:with-param name="content">
-                          <xsl:apply-templates select="b:role" mode="inline-text"/>
-                        </xsl:with-param>
-                        <xsl:with-param name="content2">
-                          <xsl:apply-templates select="$org/b:name" mode="inline-text"/>
-                        </xsl:with-param>
-                      </xsl:call-template>
-                    </xsl:when>
-                    <xsl:when test="b:role">
-                      <xsl:apply-templates select="b:role" mode="inline-text"/>
-                    </xsl:when>
-                    <xsl:otherwise>
-                      <xsl:apply-templates select="$org/b:name" mode="inline-text"/>
-                    </xsl:otherwise>
-                  </xsl:choose>
-                </span>
-              </xsl:if>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </xsl:if>
-      <xsl:if test="$meta/b:org[@href]">
-        <ul class="orgs">
-          <xsl:for-each select="$meta/b:org[@href]">
-            <li>
-              <a href="{@href}">
-                <xsl:call-template name="lang-attr">
-                  <xsl:with-param name="node" select="b:name"/>
-                </xsl:call-template>
-                <xsl:value-of select="normalize-space(b:name)"/>
-              </a>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </xsl:if>
-      <p class="imprint">
-        <xsl:if test="$meta/b:series">
-          <span>
-            <xsl:call-template name="lang-attr">
-              <xsl:with-param name="node" select="$meta/b:series"/>
-            </xsl:call-template>
-            <xsl:value-of select="normalize-space($meta/b:series)"/>
-          </span>
-          <xsl:text> · </xsl:text>
-        </xsl:if>
-        <time datetime="{@date}"><xsl:value-of select="bg:date(@date)"/></time>
-      </p>
-    </footer>
-  </xsl:template>
-
-  <!-- A plain translatable text (role, name) as a span, marked with its language when
-       it fell back. -->
-  <xsl:template match="*" mode="inline-text">
-    <span>
-      <xsl:call-template name="lang-attr"/>
-      <xsl:value-of select="normalize-space(.)"/>
-    </span>
   </xsl:template>
 
   <!-- ================================================================ -->
@@ -319,6 +247,14 @@ h1 { font-size: clamp(1.7rem, 1.2rem + 2.2vw, 2.3rem); margin: 1rem 0 .6rem; let
 .affiliations { list-style: none; margin: .25rem 0 0; padding: 0; font-family: var(--sans); font-size: .85rem; color: var(--muted); }
 .byline sup, .affiliations sup { font-size: .7em; padding-left: .1em; }
 .date { font-family: var(--sans); font-size: .9rem; color: var(--muted); margin: .5rem 0 0; }
+
+/* key messages: the highlighted box at the very top */
+.key-messages { background: var(--accent); color: #fff; padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem 1.25rem; }
+.key-messages h2 { border-top: 0; margin: 1rem 0 .5rem; padding-top: 0; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; color: #fff; }
+.key-messages ul { margin: 0; padding-left: 1.25rem; }
+.key-messages li { margin: .5rem 0; font-size: 1.08rem; }
+.key-messages li::marker { color: #9fc3e6; }
+.key-messages a { color: #fff; }
 
 /* summary box */
 .summary { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem; }
@@ -422,6 +358,38 @@ tbody.priority-high tr.group th { color: var(--high); }
 tbody.priority-medium tr.group th { color: #9a6310; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 
+td.n, th.n { padding-left: 1rem; }
+thead th.n { white-space: normal; }
+.table-block { margin: 1.5rem 0; }
+.table-block .table-wrap { margin: 0; }
+caption .label { font-weight: 700; }
+.source { font-family: var(--sans); font-size: .8rem; color: var(--muted); margin: .4rem 0 0; }
+
+/* figures */
+.figure { margin: 1.75rem 0; }
+.figure-image svg, .figure-image img { display: block; width: 100%; max-width: 40rem; height: auto; }
+.figure figcaption { font-family: var(--sans); font-size: .9rem; margin-top: .6rem; }
+.figure figcaption .source { margin-top: .2rem; }
+
+/* boxes */
+.box { margin: 1.5rem 0; padding: .6rem 1.25rem .5rem; background: var(--accent-soft); border-left: 4px solid var(--accent); font-family: var(--sans); font-size: .95rem; line-height: 1.5; }
+.box p, .box li { max-width: none; }
+.box p { margin: .4rem 0; }
+.box-label { font-size: .72rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
+.box .box-label { margin: .2rem 0 .1rem; }
+.box-title { margin: .2rem 0 .4rem; font-size: 1.05rem; }
+.box-case { background: #f1f6f2; border-left-color: #2f7d4f; }
+.box-case .box-label { color: #2f7d4f; }
+.box-quote { background: none; border-left: 3px solid var(--medium); font-family: var(--serif); font-style: italic; font-size: 1.1rem; }
+
+/* footnotes */
+sup.fnref { font-family: var(--sans); font-size: .7em; line-height: 0; padding-left: .1em; }
+sup.fnref a { text-decoration: none; padding: 0 .1em; }
+.notes-list { font-size: .9rem; padding-left: 1.75rem; }
+.notes-list li { margin: .45rem 0; }
+.notes-list li:target { background: #fff7d6; }
+.fnback { text-decoration: none; font-family: var(--sans); padding: 0 .2em; }
+
 /* references */
 .references { padding-left: 2rem; font-size: .95rem; }
 .references li { margin: .5rem 0; }
@@ -435,6 +403,12 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 .colophon ul { list-style: none; padding: 0; }
 .colophon .details { display: block; }
 .colophon .orgs { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.colophon p { max-width: none; }
+.colophon section h2 { margin-top: 2rem; }
+.colophon .citation-text { color: var(--ink); font-family: var(--serif); font-size: .95rem; background: var(--tint); padding: .75rem 1rem; border-left: 3px solid var(--accent); overflow-wrap: anywhere; }
+.colophon dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: .75rem 0; }
+.colophon dt { font-weight: 700; color: var(--ink); }
+.colophon dd { margin: 0; overflow-wrap: anywhere; }
 .imprint { border-top: 1px solid var(--rule); padding-top: .75rem; }
 
 @media (max-width: 30rem) {
@@ -450,8 +424,9 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
   .votes-table td:nth-child(3) { grid-area: addr; color: var(--muted); }
   .votes-table td:nth-child(4) { grid-area: votes; font-weight: 700; }
   body > header, main, body > footer { padding: 0 1rem; }
-  .summary { margin: 0 -1rem; padding: .25rem 1rem .75rem; }
+  .summary, .key-messages { margin-left: -1rem; margin-right: -1rem; padding: .25rem 1rem .75rem; }
   .case { padding: 0 .9rem .5rem; }
+  .box { padding: .5rem .9rem .4rem; }
   th, td { padding: .35rem .3rem; }
 }
 
@@ -464,10 +439,13 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
   a { color: inherit; text-decoration: none; }
   main p a[href^="http"]::after, main li a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; word-break: break-all; }
   .references a.url::after { content: none; }
-  .summary { margin: 0; }
+  .summary, .key-messages { margin: 0; }
+  .key-messages { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { margin-top: 1.5rem; }
   h2, h3, h4, .rec .position { break-after: avoid; }
-  figure, table, tr, .rec, .case-part, .evidence, .quote, .summary, .municipality-list li, .references li { break-inside: avoid; }
+  figure, table, tr, .rec, .case-part, .evidence, .quote, .summary, .municipality-list li, .references li,
+  .key-messages, .box, .notes-list li, .colophon section { break-inside: avoid; }
+  sup.fnref a::after { content: none; }
   .toc { break-inside: avoid; }
   .finding:target, .rec:target, .references li:target { background: none; }
 }

@@ -129,11 +129,20 @@
 
   <!-- The votes as a table: number, recommendation (linked), addressee, votes, with
        one row group per priority; only recommendations that were voted on, in display
-       order. -->
+       order.  It is numbered with the brief's tables (common.xsl: table-index); the
+       context is the recommendations element. -->
   <xsl:template name="votes-table">
     <div class="table-wrap">
       <table class="votes-table">
-        <caption><xsl:value-of select="bg:msg('votes.table.caption')"/></caption>
+        <caption>
+          <xsl:call-template name="message-with-markup">
+            <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, bg:msg('votes.table.caption'))"/>
+            <xsl:with-param name="content">
+              <xsl:variable name="n"><xsl:call-template name="table-number"/></xsl:variable>
+              <strong class="label"><xsl:value-of select="bg:msg('table.number', number($n))"/></strong>
+            </xsl:with-param>
+          </xsl:call-template>
+        </caption>
         <thead>
           <tr>
             <th scope="col" class="n"><xsl:value-of select="bg:msg('votes.table.number')"/></th>

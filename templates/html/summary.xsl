@@ -13,8 +13,9 @@
   <!-- Authors are marked with the number of their organisation (¹ ²) only when they
        come from more than one organisation. -->
   <xsl:variable name="orgs" select="/b:brief/b:meta/b:org"/>
+  <xsl:variable name="authors" select="/b:brief/b:meta/b:person[not(@credit = 'contributor')]"/>
   <xsl:variable name="number-orgs"
-      select="count($orgs[@id = /b:brief/b:meta/b:person/@org]) &gt; 1"/>
+      select="count($orgs[@id = $authors/@org]) &gt; 1"/>
 
   <!-- The page header: series and language switch on one line, the h1, subtitles,
        "Prepared by …" with affiliations, and the date. -->
@@ -41,15 +42,15 @@
           <xsl:value-of select="normalize-space(.)"/>
         </p>
       </xsl:for-each>
-      <xsl:if test="b:person">
+      <xsl:if test="$authors">
         <p class="byline">
           <xsl:call-template name="message-with-markup">
             <xsl:with-param name="message"
-                select="bg:msg('prepared-by', $marker, count(b:person))"/>
+                select="bg:msg('prepared-by', $marker, count($authors))"/>
             <xsl:with-param name="content">
               <xsl:call-template name="splice-list">
-                <xsl:with-param name="joined" select="bg:list(b:person/b:name)"/>
-                <xsl:with-param name="items" select="b:person/b:name"/>
+                <xsl:with-param name="joined" select="bg:list($authors/b:name)"/>
+                <xsl:with-param name="items" select="$authors/b:name"/>
               </xsl:call-template>
             </xsl:with-param>
           </xsl:call-template>
@@ -62,9 +63,37 @@
     </header>
   </xsl:template>
 
-  <!-- An author's name in the byline, with the superscript number of their
-       organisation when authors come from several. -->
+  <!-- A person's name in a list: in the byline an author, with the superscript
+       number of their organisation when authors come from several; in the
+       colophon's line of contributors a contributor, with their role ("Iryna Melnyk
+       (editor)"). -->
   <xsl:template match="b:person/b:name" mode="list-item">
+    <xsl:choose>
+      <xsl:when test="../@credit = 'contributor'">
+        <xsl:call-template name="contributor-name"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="author-name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="contributor-name">
+    <xsl:choose>
+      <xsl:when test="../b:role">
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="bg:msg('person.with-role', $marker, $marker2)"/>
+          <xsl:with-param name="content"><xsl:apply-templates select="." mode="inline-text"/></xsl:with-param>
+          <xsl:with-param name="content2"><xsl:apply-templates select="../b:role" mode="inline-text"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="." mode="inline-text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="author-name">
     <span class="author">
       <xsl:call-template name="lang-attr"/>
       <xsl:value-of select="normalize-space(.)"/>

@@ -1,0 +1,396 @@
+/* citation — see citation.h. */
+#include "citation.h"
+
+#include "buf.h"
+#include "diag.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#define NBSP "\xc2\xa0"
+
+static int blank(const char *s) { return !s || !s[strspn(s, " \t\r\n")]; }
+
+/* A message of the locale with string arguments; NULL after reporting. */
+static char *word(bg_locale *loc, const char *key, const char *arg0, const char *arg1) {
+    bg_arg args[2] = {{BG_ARG_STRING, 0, arg0 ? arg0 : ""}, {BG_ARG_STRING, 0, arg1 ? arg1 : ""}};
+    return bg_locale_message(loc, key, args, arg1 ? 2 : arg0 ? 1 : 0);
+}
+
+/* ---- names ----------------------------------------------------------------------- */
+
+/* Is `c` (a byte of UTF-8 or an ASCII space) a separator between words? */
+static size_t space_at(const char *s) {
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        return 1;
+    if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+        return 2;
+    return 0;
+}
+
+/* The first grapheme cluster of the `n` bytes at `s`, in upper case, appended to
+ * `out`: the initial of a name, whole even when it is a letter with a combining
+ * mark. */
+static void add_initial(bg_buf *out, const char *s, size_t n, const char *lang) {
+    UErrorCode st = U_ZERO_ERROR;
+    UChar u[256], upper[64];
+    int32_t len = 0;
+    u_strFromUTF8(u, 256, &len, s, (int32_t)n, &st);
+    if (U_FAILURE(st) || len == 0)
+        return;
+    if (len > 256)
+        len = 256;
+    UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, lang, u, len, &st);
+    int32_t end = U_SUCCESS(st) ? ubrk_following(bi, 0) : 1;
+    ubrk_close(bi);
+    if (end <= 0 || end > len)
+        end = len < 2 ? len : 1;
+    st = U_ZERO_ERROR;
+    int32_t ulen = u_strToUpper(upper, 64, u, end, lang, &st);
+    if (U_FAILURE(st))
+        return;
+    char utf8[256];
+    int32_t blen = 0;
+    st = U_ZERO_ERROR;
+    u_strToUTF8(utf8, (int32_t)sizeof utf8, &blen, upper, ulen, &st);
+    if (U_SUCCESS(st))
+        bg_buf_add(out, utf8, (size_t)blen);
+}
+
+/* The initials of the given names `given`: "Оксана Марія" -> "О. М.", a double name
+ * "Анна-Марія" -> "А.-М.".  `space` goes between the initials of separate names. */
+static void add_initials(bg_buf *out, const char *given, const char *lang, const char *space) {
+    int first = 1;
+    for (const char *p = given; *p;) {
+        size_t k;
+        while ((k = space_at(p)) > 0)
+            p += k;
+        if (!*p)
+            break;
+        const char *w = p;
+        while (*p && !space_at(p))
+            p++;
+        if (!first)
+            bg_buf_puts(out, space);
+        first = 0;
+        /* the parts of a double name, each with its initial */
+        for (const char *q = w; q < p;) {
+            const char *h = q;
+            while (h < p && *h != '-')
+                h++;
+            if (h > q) {
+                add_initial(out, q, (size_t)(h - q), lang);
+                bg_buf_puts(out, ".");
+            }
+            if (h < p) {
+                bg_buf_puts(out, "-");
+                h++;
+            }
+            q = h;
+        }
+    }
+}
+
+/* The family name and given names of `p`: its own, or split from its full name at
+ * the last space.  Both malloc'd. */
+static void split_name(const bg_cite_person *p, char **given, char **family) {
+    if (!blank(p->family)) {
+        *family = strdup(p->family);
+        *given = strdup(blank(p->given) ? "" : p->given);
+        return;
+    }
+    const char *name = p->name ? p->name : "";
+    const char *last = NULL, *end = name + strlen(name);
+    while (end > name && space_at(end - 1))
+        end--;
+    for (const char *s = name; s < end; s++)
+        if (space_at(s))
+            last = s;
+    if (!last) {
+        *family = strndup(name, (size_t)(end - name));
+        *given = strdup(blank(p->given) ? "" : p->given);
+    } else {
+        *family = strndup(last + space_at(last), (size_t)(end - last - space_at(last)));
+        *given = blank(p->given) ? strndup(name, (size_t)(last - name)) : strdup(p->given);
+    }
+}
+
+/* "Tkachuk, O." (APA) or "Ткачук О." (ДСТУ, inverted) or "О. Ткачук" (ДСТУ,
+ * initials first). */
+enum name_form { NAME_APA, NAME_DSTU, NAME_DSTU_INITIALS_FIRST };
+
+static void add_name(bg_buf *out, const bg_cite_person *p, enum name_form form, const char *lang) {
+    char *given = NULL, *family = NULL;
+    split_name(p, &given, &family);
+    int has_given = !blank(given);
+    if (form == NAME_DSTU_INITIALS_FIRST && has_given) {
+        add_initials(out, given, lang, NBSP);
+        bg_buf_puts(out, NBSP);
+    }
+    bg_buf_puts(out, family ? family : "");
+    if (form != NAME_DSTU_INITIALS_FIRST && has_given) {
+        bg_buf_puts(out, form == NAME_APA ? ", " : NBSP);
+        add_initials(out, given, lang, form == NAME_APA ? " " : NBSP);
+    }
+    free(given);
+    free(family);
+}
+
+/* ---- text ------------------------------------------------------------------------ */
+
+static int ends_with_mark(const bg_buf *b) {
+    char c = b->len ? b->s[b->len - 1] : 0;
+    return c == '.' || c == '?' || c == '!';
+}
+
+/* Start a new element of the description: ". " after the one before, or just " "
+ * when it ended with a full stop already ("та ін.", "Ткачук О."). */
+static void next_element(bg_buf *b) {
+    if (b->len)
+        bg_buf_puts(b, ends_with_mark(b) ? " " : ". ");
+}
+
+static void end_with_full_stop(bg_buf *b) {
+    if (b->len && !ends_with_mark(b))
+        bg_buf_puts(b, ".");
+}
+
+/* `text` with the first letter after each ": " in upper case (APA writes titles in
+ * sentence case, the subtitle's first word capitalised). */
+static void add_sentence_case(bg_buf *out, const char *text) {
+    int32_t n = (int32_t)strlen(text), i = 0;
+    int after_colon = 0;
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text, i, n, c);
+        if (c < 0) {
+            bg_buf_add(out, text + start, (size_t)(i - start));
+            continue;
+        }
+        if (after_colon == 2 && u_isalpha(c)) {
+            char utf8[4];
+            int32_t k = 0;
+            UBool err = 0;
+            U8_APPEND(utf8, k, 4, u_toupper(c), err);
+            if (!err)
+                bg_buf_add(out, utf8, (size_t)k);
+            after_colon = 0;
+            continue;
+        }
+        bg_buf_add(out, text + start, (size_t)(i - start));
+        if (c == ':')
+            after_colon = 1;
+        else if (after_colon == 1 && c == ' ')
+            after_colon = 2;
+        else if (after_colon != 2 || !u_isspace(c))
+            after_colon = 0;
+    }
+}
+
+/* `text` with its first letter in lower case unless the second is upper case too
+ * (an abbreviation): ДСТУ writes information about the title that way ("Назва :
+ * аналітична записка"). */
+static void add_lower_first(bg_buf *out, const char *text) {
+    int32_t n = (int32_t)strlen(text), i = 0, j;
+    UChar32 c, d = 0;
+    U8_NEXT(text, i, n, c);
+    j = i;
+    if (j < n)
+        U8_NEXT(text, j, n, d);
+    if (c >= 0 && u_isupper(c) && !(d > 0 && u_isupper(d))) {
+        char utf8[4];
+        int32_t k = 0;
+        UBool err = 0;
+        U8_APPEND(utf8, k, 4, u_tolower(c), err);
+        if (err)
+            k = 0;
+        bg_buf_add(out, utf8, (size_t)k);
+        bg_buf_puts(out, text + i);
+    } else {
+        bg_buf_puts(out, text);
+    }
+}
+
+static void add_doi_link(bg_buf *out, const char *doi) {
+    bg_buf_printf(out, "%shttps://doi.org/%s%s", BG_CITE_LINK_START, doi, BG_CITE_LINK_END);
+}
+
+/* ---- APA 7 ----------------------------------------------------------------------- */
+
+/* A list of authors as APA joins them: "A", "A, & B", "A, B, & C"; from 21 authors
+ * on, the first 19, an ellipsis and the last. */
+static void apa_authors(bg_buf *out, bg_locale *loc, const bg_cite_work *w, const char *and_word) {
+    int n = w->npersons ? w->npersons : w->norgs;
+    for (int i = 0; i < n; i++) {
+        if (n > 20 && i == 19) {
+            bg_buf_puts(out, ", . . . ");
+            i = n - 1;
+        } else if (i > 0) {
+            bg_buf_puts(out, ", ");
+            if (i == n - 1 && n <= 20)
+                bg_buf_printf(out, "%s ", and_word);
+        }
+        if (w->npersons)
+            add_name(out, &w->persons[i], NAME_APA, bg_locale_lang(loc));
+        else
+            bg_buf_puts(out, w->orgs[i]);
+    }
+}
+
+/* APA 7, a report (§10.4):
+ *   Author, A., & Author, B. (2025). *Title: Subtitle* (Policy brief). Publisher.
+ *   https://doi.org/…
+ * An organisation is the author when no person is, and its name is not repeated
+ * as the publisher; with no author at all the title takes the author's place.
+ * Without a DOI the citation ends with the publisher.  Only the year is given. */
+static char *format_apa(bg_locale *loc, const bg_cite_work *w) {
+    char *and_word = word(loc, "citation.and", NULL, NULL);
+    if (!and_word)
+        return NULL;
+    /* A title ending in "?" or "!" takes no full stop, unless the type follows it. */
+    size_t tlen = strlen(w->title);
+    int title_mark = blank(w->type) && tlen > 0 && strchr("?!", w->title[tlen - 1]) != NULL;
+    bg_buf title = {0};
+    bg_buf_puts(&title, BG_CITE_EM_START);
+    add_sentence_case(&title, w->title);
+    bg_buf_puts(&title, BG_CITE_EM_END);
+    if (!blank(w->type))
+        bg_buf_printf(&title, " (%s)", w->type);
+    if (!title_mark)
+        bg_buf_puts(&title, ".");
+
+    bg_buf out = {0};
+    if (w->npersons || w->norgs) {
+        apa_authors(&out, loc, w, and_word);
+        end_with_full_stop(&out);
+        bg_buf_printf(&out, " (%.4s). ", w->date ? w->date : "");
+        bg_buf_add(&out, title.s ? title.s : "", title.len);
+    } else {
+        bg_buf_add(&out, title.s ? title.s : "", title.len);
+        bg_buf_printf(&out, " (%.4s).", w->date ? w->date : "");
+    }
+    int same = !w->npersons && w->norgs == 1 && !blank(w->publisher) && strcmp(w->orgs[0], w->publisher) == 0;
+    if (!blank(w->publisher) && !same) {
+        bg_buf_printf(&out, " %s", w->publisher);
+        end_with_full_stop(&out);
+    }
+    if (!blank(w->doi)) {
+        bg_buf_puts(&out, " ");
+        add_doi_link(&out, w->doi);
+    }
+    bg_buf_free(&title);
+    free(and_word);
+    return bg_buf_take(&out);
+}
+
+/* ---- ДСТУ 8302:2015 ---------------------------------------------------------------- */
+
+/* ДСТУ 8302:2015, a book-like document:
+ *   Ткачук О., Ґудзь Я., Євтушенко Н. Назва : аналітична записка. Київ : Видавець,
+ *   2025. 12 с. URL: https://doi.org/… (дата звернення: 14.03.2025).
+ * One to three authors head the description; with four or more it starts with the
+ * title and names the first author after a slash, "/ О. Ткачук та ін."; an
+ * organisation as author also follows the slash ("/ Київська школа економіки").
+ * The series is information about the title, after " : " with a small letter.
+ * Place, publisher and pages are left out when the brief does not give them; the
+ * DOI is given as a URL with the date of access, which for a generated citation is
+ * the publication date (a reader citing later puts in their own). */
+static char *format_dstu(bg_locale *loc, const bg_cite_work *w) {
+    const char *lang = bg_locale_lang(loc);
+    bg_buf out = {0};
+    int n = w->npersons;
+    if (n >= 1 && n <= 3) {
+        for (int i = 0; i < n; i++) {
+            if (i)
+                bg_buf_puts(&out, ", ");
+            add_name(&out, &w->persons[i], NAME_DSTU, lang);
+        }
+    }
+    next_element(&out);
+    bg_buf_puts(&out, w->title);
+    if (!blank(w->type)) {
+        bg_buf_puts(&out, " : ");
+        add_lower_first(&out, w->type);
+    }
+    if (n > 3) {
+        char *et_al = word(loc, "citation.et-al", NULL, NULL);
+        if (!et_al) {
+            bg_buf_free(&out);
+            return NULL;
+        }
+        bg_buf_puts(&out, " / ");
+        add_name(&out, &w->persons[0], NAME_DSTU_INITIALS_FIRST, lang);
+        bg_buf_printf(&out, " %s", et_al);
+        free(et_al);
+    } else if (n == 0 && w->norgs > 0) {
+        bg_buf_puts(&out, " / ");
+        for (int i = 0; i < w->norgs; i++)
+            bg_buf_printf(&out, "%s%s", i ? ", " : "", w->orgs[i]);
+    }
+    next_element(&out);
+    if (!blank(w->place))
+        bg_buf_printf(&out, "%s%s", w->place, blank(w->publisher) ? ", " : " : ");
+    if (!blank(w->publisher))
+        bg_buf_printf(&out, "%s, ", w->publisher);
+    bg_buf_printf(&out, "%.4s", w->date ? w->date : "");
+    if (!blank(w->pages)) {
+        bg_arg pages = {BG_ARG_NUMBER, atof(w->pages), NULL};
+        char *text = bg_locale_message(loc, "citation.pages", &pages, 1);
+        if (!text) {
+            bg_buf_free(&out);
+            return NULL;
+        }
+        next_element(&out);
+        bg_buf_puts(&out, text);
+        free(text);
+    }
+    if (!blank(w->doi)) {
+        bg_buf link = {0};
+        add_doi_link(&link, w->doi);
+        char accessed[16] = "";
+        if (w->date && strlen(w->date) >= 10)
+            snprintf(accessed, sizeof accessed, "%.2s.%.2s.%.4s", w->date + 8, w->date + 5, w->date);
+        char *url = word(loc, "citation.url", link.s ? link.s : "", NULL);
+        char *date = word(loc, "citation.accessed", accessed, NULL);
+        bg_buf_free(&link);
+        if (!url || !date) {
+            free(url);
+            free(date);
+            bg_buf_free(&out);
+            return NULL;
+        }
+        next_element(&out);
+        bg_buf_printf(&out, "%s %s", url, date);
+        free(url);
+        free(date);
+    }
+    end_with_full_stop(&out);
+    return bg_buf_take(&out);
+}
+
+char *bg_citation_format(bg_locale *loc, const bg_cite_work *w) {
+    if (!loc || !w || !w->title) {
+        bg_error(NULL, 0, "internal error: bg_citation_format called without its arguments");
+        return NULL;
+    }
+    char *style = word(loc, "citation.style", NULL, NULL);
+    if (!style)
+        return NULL;
+    char *out = NULL;
+    if (strcmp(style, "apa") == 0)
+        out = format_apa(loc, w);
+    else if (strcmp(style, "dstu") == 0)
+        out = format_dstu(loc, w);
+    else
+        bg_error(NULL, 0, "citation.style of \"%s\" is \"%s\"; briefgen knows the styles apa (APA 7) and dstu "
+                          "(ДСТУ 8302:2015)",
+                 bg_locale_lang(loc), style);
+    free(style);
+    return out;
+}

@@ -1,0 +1,65 @@
+/* figure — the image file a brief's <figure src="…"> names: where it may be, what it
+ * must be, and the safe form that is embedded in the outputs.
+ *
+ * The file is named relative to the brief's folder and must stay inside it: no
+ * absolute path, no "..", no URL, no symbolic link that leads out of the folder.  It
+ * is an SVG (.svg) or a PNG (.png) of at most BG_FIGURE_MAX_BYTES.  A PNG must start
+ * with the PNG signature and its IHDR chunk.  An SVG must be well-formed XML (parsed
+ * like a brief: no DTD, no entities, no network) with an <svg> root in the SVG
+ * namespace, and may neither run scripts (<script>, on… attributes, <foreignObject>,
+ * animations that rewrite links) nor refer to anything outside itself (href and
+ * url(…) other than "#id"; data: URIs only for raster images inside <image>;
+ * <?xml-stylesheet?>).  <style> elements are refused too: inlined into a page, their
+ * rules would style the whole page.
+ *
+ * Memory rule: bg_figure_load returns an object the caller frees with
+ * bg_figure_free (NULL-safe).  Problems are reported through diag at the brief's
+ * file and line, naming the image file, and the functions return NULL.
+ */
+#ifndef BG_FIGURE_H
+#define BG_FIGURE_H
+
+#include <libxml/tree.h>
+#include <stddef.h>
+
+#define BG_FIGURE_MAX_BYTES (10L * 1024 * 1024)
+#define BG_SVG_NS "http://www.w3.org/2000/svg"
+
+typedef enum bg_figure_kind { BG_FIGURE_SVG, BG_FIGURE_PNG } bg_figure_kind;
+
+typedef struct bg_figure {
+    bg_figure_kind kind;
+    char *path;          /* the file as messages name it: "samples/map.svg" */
+    unsigned char *data; /* the file's bytes */
+    size_t len;
+    xmlDocPtr svg;       /* SVG: the parsed file */
+    long width, height;  /* PNG: its size in pixels */
+} bg_figure;
+
+/* Read and check the image `src` of the brief at `brief_path` (whose <figure> stands
+ * at `line`).  NULL after reporting every problem found. */
+bg_figure *bg_figure_load(const char *brief_path, long line, const char *src);
+void bg_figure_free(bg_figure *fig);
+
+/* "svg" or "png": the extension of the copy written beside a DocBook output. */
+const char *bg_figure_ext(const bg_figure *fig);
+
+/* The SVG of `fig` in the form that is embedded: a new <svg> element created in `doc`
+ * (not linked into it) holding only SVG elements and un-namespaced attributes
+ * (xlink:href becomes href; metadata of other namespaces, comments and processing
+ * instructions are dropped), every id prefixed with `prefix` and every reference
+ * to one ("#id", url(#id), aria-labelledby) rewritten to match, so that several
+ * figures and the page keep unique ids; a viewBox is added from width and height
+ * when the file has none, so the image can scale.  NULL on out-of-memory. */
+xmlNodePtr bg_figure_svg_copy(const bg_figure *fig, xmlDocPtr doc, const char *prefix);
+
+/* The file to write beside a DocBook output: the PNG's bytes, or the SVG in its
+ * embedded form (no prefix) as a standalone XML file.  A malloc'd buffer the caller
+ * frees with free(); NULL on out-of-memory. */
+char *bg_figure_output(const bg_figure *fig, size_t *len);
+
+/* A data: URI of the PNG ("data:image/png;base64,…"); malloc'd, NULL on
+ * out-of-memory. */
+char *bg_figure_data_uri(const bg_figure *fig);
+
+#endif
