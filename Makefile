@@ -64,6 +64,9 @@ $(BUILD)/obj:
 $(BUILD)/test_l10n: tests/unit/test_l10n.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
+$(BUILD)/test_citation: tests/unit/test_citation.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+
 $(BUILD)/bench-rerender: bench/rerender.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
@@ -79,7 +82,8 @@ demo:
 	$(BUILD)/briefgen build -o out samples/wartime-participation.xml
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
-TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n)
+TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n) \
+            $(if $(wildcard tests/unit/test_citation.c),$(BUILD)/test_citation)
 # VALGRIND=1: tests/run puts this in front of every briefgen and test_l10n run.
 # Its own exit code (99) tells a memcheck report from briefgen's exit 1, and each
 # run's log is kept and checked by tests/run (the valgrind/reports test).
