@@ -277,6 +277,39 @@ char **bg_brief_peek_langs(const char *path) {
     return words;
 }
 
+char **bg_brief_peek_figures(const char *path) {
+    char **list = calloc(1, sizeof *list);
+    int n = 0;
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    xmlTextReaderPtr r = regular && list ? xmlReaderForFd(fd, path, NULL, SAFE_OPTIONS) : NULL;
+    if (r) {
+        xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
+        while (xmlTextReaderRead(r) == 1) {
+            if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
+                !xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "figure") ||
+                !xmlStrEqual(xmlTextReaderConstNamespaceUri(r), BAD_CAST BG_BRIEF_NS))
+                continue;
+            xmlChar *id = xmlTextReaderGetAttribute(r, BAD_CAST "id");
+            xmlChar *src = xmlTextReaderGetAttribute(r, BAD_CAST "src");
+            char **grown = id && src ? realloc(list, sizeof *list * (size_t)(n + 3)) : NULL;
+            if (grown) {
+                list = grown;
+                list[n++] = strdup((const char *)id);
+                list[n++] = strdup((const char *)src);
+                list[n] = NULL;
+            }
+            xmlFree(id);
+            xmlFree(src);
+        }
+        xmlFreeTextReader(r);
+    }
+    if (fd >= 0)
+        close(fd);
+    return list;
+}
+
 void bg_brief_langs_free(char **langs) {
     for (int i = 0; langs && langs[i]; i++)
         free(langs[i]);

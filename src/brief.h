@@ -42,6 +42,10 @@ void bg_brief_free(bg_brief *brief);
  * a file that cannot be read gives an empty list, and the real load reports why. */
 char **bg_brief_peek_langs(const char *path);
 void bg_brief_langs_free(char **langs);
+/* The same for the brief's figures: their @id and @src as written, in pairs (id,
+ * src, id, src, …), for knowing which image files an output is made from before
+ * the real load.  Reads the whole file; free with bg_brief_langs_free. */
+char **bg_brief_peek_figures(const char *path);
 
 /* Validate against `schema`, then the semantic checks: unique ids, references that
  * resolve, real calendar dates, vote counts, source-language text for every unit,

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -203,6 +204,7 @@ static void pipeline_close(pipeline *p) {
 typedef struct job {
     const char *path;
     char **langs; /* the brief's @langs (peeked), or NULL with -l */
+    char **figures; /* its figures' @id and @src in pairs (peeked, build only) */
     int skip;     /* every output is up to date */
     int failed;
     int fresh; /* outputs found up to date and left alone */
@@ -299,7 +301,7 @@ static void add_figure_copy(const char *id, const char *src, long line, void *ct
  * of them succeeded (and --strict found nothing) write them, with the figures'
  * images beside the DocBook outputs.  A brief is published whole or not at all. */
 static int ensure_stamp(batch *bt);
-static int output_fresh(batch *bt, const char *brief, const char *lang, bg_format f);
+static int output_fresh(batch *bt, const job *j, const char *lang, bg_format f);
 
 static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
     const build_opts *o = bt->o;
@@ -318,7 +320,7 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
         /* Only what is out of date: a touched uk.xlf rebuilds the uk outputs. */
         int stale[BG_FORMAT_COUNT], nstale = 0;
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
-            stale[f] = o->format[f] && (bt->rebuild || !output_fresh(bt, bg_brief_path(b), langs[i], f));
+            stale[f] = o->format[f] && (bt->rebuild || !output_fresh(bt, j, langs[i], f));
             nstale += stale[f];
             j->fresh += o->format[f] && !stale[f];
         }
@@ -442,10 +444,21 @@ static int later(struct timespec a, struct timespec b) {
     return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
 }
 
+/* The image file of figure `src` of `brief` (beside it), for its time only: the
+ * real load checks where it may be. */
+static void figure_image(char *buf, size_t size, const char *brief, const char *src) {
+    const char *slash = strrchr(brief, '/');
+    if (slash)
+        snprintf(buf, size, "%.*s/%s", (int)(slash - brief), brief, src);
+    else
+        snprintf(buf, size, "%s", src);
+}
+
 /* Every file an output of `lang` in format `f` is made from, besides the brief:
- * the templates, the locale files, the schema and briefgen itself.  Calls `fn` for
- * each; stops and returns -1 when `fn` does. */
-static int each_input(batch *bt, const char *lang, bg_format f, int (*fn)(const char *path, void *ctx), void *ctx) {
+ * the templates, the locale files, the schema, briefgen itself and the images of
+ * job `j`'s figures.  Calls `fn` for each; stops and returns -1 when `fn` does. */
+static int each_input(batch *bt, const job *j, const char *lang, bg_format f,
+                      int (*fn)(const char *path, void *ctx), void *ctx) {
     const char *const *tpl = bg_renderer_sources(bt->main.renderer, f);
     for (int i = 0; tpl && tpl[i]; i++)
         if (fn(tpl[i], ctx) != 0)
@@ -463,6 +476,11 @@ static int each_input(batch *bt, const char *lang, bg_format f, int (*fn)(const 
     bg_cli_data_path(path, sizeof path, "schema/brief.rng");
     if (fn(path, ctx) != 0)
         return -1;
+    for (int i = 0; j->figures && j->figures[i] && j->figures[i + 1]; i += 2) {
+        figure_image(path, sizeof path, j->path, j->figures[i + 1]);
+        if (fn(path, ctx) != 0)
+            return -1;
+    }
     return fn(bg_cli_self(), ctx);
 }
 
@@ -481,16 +499,34 @@ static int note_newest(const char *path, void *ctx) {
     return 0;
 }
 
-/* 1 when the output of `brief` for `lang` and `f` exists and is newer than every
- * input it is made from. */
-static int output_fresh(batch *bt, const char *brief, const char *lang, bg_format f) {
+/* 1 when the copies of job `j`'s figure images beside its DocBook outputs exist
+ * and are newer than the images. */
+static int figure_copies_fresh(batch *bt, const job *j) {
+    char stem[PATH_MAX], image[PATH_MAX], copy[PATH_MAX];
+    output_stem(j->path, stem, sizeof stem);
+    for (int i = 0; j->figures && j->figures[i] && j->figures[i + 1]; i += 2) {
+        const char *src = j->figures[i + 1];
+        size_t n = strlen(src);
+        const char *ext = n > 4 && strcasecmp(src + n - 4, ".png") == 0 ? "png" : "svg";
+        struct timespec made, t;
+        figure_image(image, sizeof image, j->path, src);
+        if (snprintf(copy, sizeof copy, "%s/%s.%s.%s", bt->o->outdir, stem, j->figures[i], ext) >= (int)sizeof copy ||
+            mtime_of(copy, &made) != 0 || mtime_of(image, &t) != 0 || !later(made, t))
+            return 0;
+    }
+    return 1;
+}
+
+/* 1 when the output of job `j` for `lang` and `f` exists and is newer than every
+ * input it is made from (and, for DocBook, the figures' copies are there). */
+static int output_fresh(batch *bt, const job *j, const char *lang, bg_format f) {
     char out[PATH_MAX];
     struct timespec made;
     newest in = {{0, 0}, 0};
-    note_newest(brief, &in);
-    return bg_cli_is_lang_tag(lang) && output_path(out, sizeof out, bt->o, brief, lang, f) == 0 &&
-           mtime_of(out, &made) == 0 && each_input(bt, lang, f, note_newest, &in) == 0 && !in.missing &&
-           later(made, in.t);
+    note_newest(j->path, &in);
+    return bg_cli_is_lang_tag(lang) && output_path(out, sizeof out, bt->o, j->path, lang, f) == 0 &&
+           mtime_of(out, &made) == 0 && each_input(bt, j, lang, f, note_newest, &in) == 0 && !in.missing &&
+           later(made, in.t) && (f != BG_FORMAT_DOCBOOK || figure_copies_fresh(bt, j));
 }
 
 /* 1 when every output of job `j` is fresh (then the brief is not even loaded). */
@@ -504,7 +540,7 @@ static int up_to_date(batch *bt, const job *j, int *noutputs) {
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
             if (!bt->o->format[f])
                 continue;
-            if (!output_fresh(bt, j->path, langs[i], f))
+            if (!output_fresh(bt, j, langs[i], f))
                 return 0;
             (*noutputs)++;
         }
@@ -621,7 +657,7 @@ static int write_deps(batch *bt) {
                 text_add_word(&t, out);
                 text_add(&t, ":");
                 text_add_path(&t, bt->jobs[i].path);
-                each_input(bt, langs[l], f, add_dep, &t);
+                each_input(bt, &bt->jobs[i], langs[l], f, add_dep, &t);
                 text_add(&t, "\n");
             }
         }
@@ -665,6 +701,8 @@ static int plan(batch *bt, int *skipped_outputs, int *failed) {
         job *j = &bt->jobs[i];
         if (!o->nlangs)
             j->langs = bg_brief_peek_langs(j->path);
+        if (bt->is_build)
+            j->figures = bg_brief_peek_figures(j->path);
         const char *langs[MAX_LANGS];
         int n = job_langs(bt, j, langs);
         for (int k = 0; k < n; k++)
@@ -742,8 +780,10 @@ static int run(const char *name, int argc, char **argv) {
         if (o.deps && write_deps(&bt) != 0)
             failed = 1;
     }
-    for (int i = 0; i < bt.njobs; i++)
+    for (int i = 0; i < bt.njobs; i++) {
         bg_brief_langs_free(bt.jobs[i].langs);
+        bg_brief_langs_free(bt.jobs[i].figures);
+    }
     free(bt.jobs);
     pthread_mutex_destroy(&bt.lock);
     pthread_cond_destroy(&bt.finished);
