@@ -672,7 +672,7 @@ static int isbn_ok(const char *text, char *want) {
     size_t n = 0;
     for (const char *p = text; *p && n < sizeof d - 1; p++)
         if ((*p >= '0' && *p <= '9') || *p == 'X' || *p == 'x')
-            d[n++] = *p == 'x' ? 'X' : *p;
+            d[n++] = (char)(*p == 'x' ? 'X' : *p);
     d[n] = '\0';
     if (n == 13) {
         int sum = 0;
@@ -692,7 +692,7 @@ static int isbn_ok(const char *text, char *want) {
             sum += (d[i] - '0') * (10 - i);
         }
         int check = (11 - sum % 11) % 11;
-        *want = check == 10 ? 'X' : (char)('0' + check);
+        *want = (char)(check == 10 ? 'X' : '0' + check);
         return d[9] == *want;
     }
     *want = '?';

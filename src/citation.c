@@ -144,7 +144,9 @@ static void add_name(bg_buf *out, const bg_cite_person *p, enum name_form form, 
 /* ---- text ------------------------------------------------------------------------ */
 
 static int ends_with_mark(const bg_buf *b) {
-    char c = b->len ? b->s[b->len - 1] : 0;
+    if (!b->len)
+        return 0;
+    char c = b->s[b->len - 1];
     return c == '.' || c == '?' || c == '!';
 }
 

@@ -185,7 +185,7 @@ static int read_file(loader *l, bg_figure *fig) {
     }
     if (st.st_size > BG_FIGURE_MAX_BYTES) {
         problem(l, 0, "%s is too large (%lld bytes; the limit is %ld MiB)", path, (long long)st.st_size,
-                BG_FIGURE_MAX_BYTES / (1024 * 1024));
+                BG_FIGURE_MAX_BYTES / (1024L * 1024));
         close(fd);
         return -1;
     }

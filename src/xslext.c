@@ -340,7 +340,7 @@ static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
     }
     bg_cite_person *persons = calloc((size_t)np + 1, sizeof *persons);
     const char **orgs = calloc((size_t)no + 1, sizeof *orgs);
-    xmlChar **owned = calloc((size_t)(3 * np + no + 10), sizeof *owned);
+    xmlChar **owned = calloc(3 * (size_t)np + (size_t)no + 10, sizeof *owned);
     int nowned = 0;
     bg_cite_work w = {0};
     xmlChar *date = attr_text(work, "date"), *pages = attr_text(work, "pages"), *doi = attr_text(work, "doi");
