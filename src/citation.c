@@ -225,24 +225,48 @@ static void add_doi_link(bg_buf *out, const char *doi) {
 
 /* ---- APA 7 ----------------------------------------------------------------------- */
 
-/* A list of authors as APA joins them: "A", "A, & B", "A, B, & C"; from 21 authors
- * on, the first 19, an ellipsis and the last. */
-static void apa_authors(bg_buf *out, bg_locale *loc, const bg_cite_work *w, const char *and_word) {
+/* One author of `w` in APA's form: "Tkachuk, O." or an organisation's name. */
+static void apa_author(bg_buf *out, bg_locale *loc, const bg_cite_work *w, int i) {
+    if (w->npersons)
+        add_name(out, &w->persons[i], NAME_APA, bg_locale_lang(loc));
+    else
+        bg_buf_puts(out, w->orgs[i]);
+}
+
+/* The authors as APA lists them: "A", "A, & B", "A, B, & C" (the last joined by the
+ * locale's citation.and, "{0}, & {1}"); from 21 authors on, the first 19, an
+ * ellipsis and the last.  0, or -1 after reporting. */
+static int apa_authors(bg_buf *out, bg_locale *loc, const bg_cite_work *w) {
     int n = w->npersons ? w->npersons : w->norgs;
-    for (int i = 0; i < n; i++) {
-        if (n > 20 && i == 19) {
-            bg_buf_puts(out, ", . . . ");
-            i = n - 1;
-        } else if (i > 0) {
-            bg_buf_puts(out, ", ");
-            if (i == n - 1 && n <= 20)
-                bg_buf_printf(out, "%s ", and_word);
+    if (n > 20) {
+        for (int i = 0; i < 19; i++) {
+            if (i)
+                bg_buf_puts(out, ", ");
+            apa_author(out, loc, w, i);
         }
-        if (w->npersons)
-            add_name(out, &w->persons[i], NAME_APA, bg_locale_lang(loc));
-        else
-            bg_buf_puts(out, w->orgs[i]);
+        bg_buf_puts(out, ", . . . ");
+        apa_author(out, loc, w, n - 1);
+        return 0;
     }
+    if (n == 1) {
+        apa_author(out, loc, w, 0);
+        return 0;
+    }
+    bg_buf before = {0}, last = {0};
+    for (int i = 0; i < n - 1; i++) {
+        if (i)
+            bg_buf_puts(&before, ", ");
+        apa_author(&before, loc, w, i);
+    }
+    apa_author(&last, loc, w, n - 1);
+    char *joined = word(loc, "citation.and", before.s ? before.s : "", last.s ? last.s : "");
+    bg_buf_free(&before);
+    bg_buf_free(&last);
+    if (!joined)
+        return -1;
+    bg_buf_puts(out, joined);
+    free(joined);
+    return 0;
 }
 
 /* APA 7, a report (§10.4):
@@ -252,9 +276,6 @@ static void apa_authors(bg_buf *out, bg_locale *loc, const bg_cite_work *w, cons
  * as the publisher; with no author at all the title takes the author's place.
  * Without a DOI the citation ends with the publisher.  Only the year is given. */
 static char *format_apa(bg_locale *loc, const bg_cite_work *w) {
-    char *and_word = word(loc, "citation.and", NULL, NULL);
-    if (!and_word)
-        return NULL;
     /* A title ending in "?" or "!" takes no full stop, unless the type follows it. */
     size_t tlen = strlen(w->title);
     int title_mark = blank(w->type) && tlen > 0 && strchr("?!", w->title[tlen - 1]) != NULL;
@@ -269,7 +290,11 @@ static char *format_apa(bg_locale *loc, const bg_cite_work *w) {
 
     bg_buf out = {0};
     if (w->npersons || w->norgs) {
-        apa_authors(&out, loc, w, and_word);
+        if (apa_authors(&out, loc, w) != 0) {
+            bg_buf_free(&title);
+            bg_buf_free(&out);
+            return NULL;
+        }
         end_with_full_stop(&out);
         bg_buf_printf(&out, " (%.4s). ", w->date ? w->date : "");
         bg_buf_add(&out, title.s ? title.s : "", title.len);
@@ -287,7 +312,6 @@ static char *format_apa(bg_locale *loc, const bg_cite_work *w) {
         add_doi_link(&out, w->doi);
     }
     bg_buf_free(&title);
-    free(and_word);
     return bg_buf_take(&out);
 }
 

@@ -2,8 +2,8 @@
  *
  *     build/test_citation [LOCALES_DIR]
  *
- * LOCALES_DIR defaults to "locales" (the bundled catalogues: English cites in APA 7,
- * Ukrainian in ДСТУ 8302:2015).  Prints one line per failed case and then
+ * LOCALES_DIR defaults to "locales" (the bundled catalogues: English and Polish cite
+ * in APA 7, Ukrainian in ДСТУ 8302:2015).  Prints one line per failed case and then
  * "N passed, N failed"; exits 1 if any failed.  In the expected strings the title
  * the style sets in italics is written *so*, a link <so>, and "~" stands for the
  * no-break space ДСТУ names use ("Ткачук~О.").
@@ -19,7 +19,7 @@
 #include <unicode/uclean.h>
 
 static int passed, failed;
-static bg_locale *uk, *en;
+static bg_locale *uk, *en, *pl;
 
 /* `text` with citation.h's marks as * and <>, and no-break spaces as "~". */
 static char *readable(const char *text) {
@@ -209,17 +209,32 @@ static void test_apa(void) {
     check("apa: initials of a double and a second given name", en, &m, "Sartre, J.-P. M. (2025). *Title*.");
 }
 
+/* Polish cites in APA too, with its own word before the last author and no comma. */
+static void test_apa_polish(void) {
+    bg_cite_work w = en_work(3);
+    w.doi = NULL;
+    check("apa in Polish: \"i\" before the last author, no comma", pl, &w,
+          "Tkachuk, O., Gudz, Y. i Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+          "(Policy brief). Kyiv School of Economics.");
+    w.npersons = 2;
+    check("apa in Polish: two authors", pl, &w,
+          "Tkachuk, O. i Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+          "Kyiv School of Economics.");
+}
+
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : "locales";
     bg_l10n *l10n = bg_l10n_new(dir);
     uk = l10n ? bg_l10n_locale(l10n, "uk") : NULL;
     en = l10n ? bg_l10n_locale(l10n, "en") : NULL;
-    if (!uk || !en) {
+    pl = l10n ? bg_l10n_locale(l10n, "pl") : NULL;
+    if (!uk || !en || !pl) {
         fprintf(stderr, "test_citation: cannot load the locales in %s\n", dir);
         return 2;
     }
     test_dstu();
     test_apa();
+    test_apa_polish();
     bg_l10n_free(l10n);
     xmlCleanupParser();
     u_cleanup();
