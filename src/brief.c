@@ -3,6 +3,7 @@
 #include "brief.h"
 
 #include "diag.h"
+#include "fileio.h"
 #include "figure.h"
 #include "schema.h"
 
@@ -81,52 +82,29 @@ xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name) {
     return doc;
 }
 
-/* Read a whole regular file into memory.  The brief is read by us, not by libxml2,
- * so a directory, a missing or an unreadable file gets one clear message. */
-static const char *file_kind(mode_t m) {
-    return S_ISDIR(m)    ? " (it is a directory)"
-           : S_ISFIFO(m) ? " (it is a pipe)"
-           : S_ISCHR(m)  ? " (it is a device)"
-           : S_ISBLK(m)  ? " (it is a device)"
-           : S_ISSOCK(m) ? " (it is a socket)"
-                         : "";
-}
-
+/* Read a whole brief into memory.  The brief is read by us, not by libxml2, so a
+ * directory, a missing or an unreadable file gets one clear message. */
 static char *slurp(const char *path, int *size) {
-    /* O_NONBLOCK: opening a pipe must not wait for a writer; a regular file
-     * ignores it. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        bg_error(path, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        bg_error(path, 0, "not a regular file%s", file_kind(st.st_mode));
-        close(fd);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        bg_error(path, 0, "cannot read: %s", strerror(errno));
-        close(fd);
-        return NULL;
-    }
+    char *buf;
+    size_t n;
+    mode_t mode = 0;
     /* A brief is text: the sample is 46 KB.  Beyond this it is not a brief, and
      * parsing and rendering it would take about ten times its size in memory. */
-    if (st.st_size > MAX_BRIEF_BYTES) {
-        bg_error(path, 0, "file too large (%lld bytes); briefgen reads briefs of up to %ld MiB",
-                 (long long)st.st_size, MAX_BRIEF_BYTES / (1024 * 1024));
-        fclose(f);
+    switch (bg_file_read(path, MAX_BRIEF_BYTES, &buf, &n, &mode)) {
+    case BG_FILE_OK:
+        break;
+    case BG_FILE_CANNOT_OPEN:
+        bg_error(path, 0, "cannot open: %s", strerror(errno));
         return NULL;
-    }
-    char *buf = malloc((size_t)st.st_size + 1);
-    size_t n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
-    int failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        bg_error(path, 0, "cannot read: %s", buf ? strerror(errno) : "out of memory");
-        free(buf);
+    case BG_FILE_NOT_REGULAR:
+        bg_error(path, 0, "not a regular file%s", bg_file_kind(mode));
+        return NULL;
+    case BG_FILE_TOO_LARGE:
+        bg_error(path, 0, "file too large (%zu bytes); briefgen reads briefs of up to %ld MiB", n,
+                 MAX_BRIEF_BYTES / (1024 * 1024));
+        return NULL;
+    case BG_FILE_CANNOT_READ:
+        bg_error(path, 0, "cannot read: %s", strerror(errno));
         return NULL;
     }
     if (n == 0) {
@@ -134,7 +112,6 @@ static char *slurp(const char *path, int *size) {
         free(buf);
         return NULL;
     }
-    buf[n] = '\0';
     *size = (int)n;
     return buf;
 }

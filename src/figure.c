@@ -4,6 +4,7 @@
 
 #include "brief.h"
 #include "diag.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -170,44 +171,27 @@ static int read_file(loader *l, bg_figure *fig) {
                 path);
         return -1;
     }
-    int fd = open(real, O_RDONLY);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        problem(l, 0, "cannot read %s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
+    mode_t mode = 0;
+    char *bytes = NULL;
+    bg_file_status got = bg_file_read(real, BG_FIGURE_MAX_BYTES, &bytes, &fig->len, &mode);
+    fig->data = (unsigned char *)bytes;
+    switch (got) {
+    case BG_FILE_OK:
+        break;
+    case BG_FILE_NOT_REGULAR:
+        problem(l, 0, "%s is not a regular file%s", path, bg_file_kind(mode));
         return -1;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        problem(l, 0, "%s is not a regular file", path);
-        close(fd);
-        return -1;
-    }
-    if (st.st_size > BG_FIGURE_MAX_BYTES) {
-        problem(l, 0, "%s is too large (%lld bytes; the limit is %ld MiB)", path, (long long)st.st_size,
+    case BG_FILE_TOO_LARGE:
+        problem(l, 0, "%s is too large (%zu bytes; the limit is %ld MiB)", path, fig->len,
                 BG_FIGURE_MAX_BYTES / (1024L * 1024));
-        close(fd);
+        fig->len = 0;
+        return -1;
+    case BG_FILE_CANNOT_OPEN:
+    case BG_FILE_CANNOT_READ:
+        problem(l, 0, "cannot read %s: %s", path, strerror(errno));
         return -1;
     }
-    fig->data = malloc((size_t)st.st_size + 1);
-    size_t done = 0;
-    while (fig->data && done < (size_t)st.st_size) {
-        ssize_t r = read(fd, fig->data + done, (size_t)st.st_size - done);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        done += (size_t)r;
-    }
-    int saved = errno;
-    close(fd);
-    if (!fig->data || done != (size_t)st.st_size) {
-        problem(l, 0, "cannot read %s: %s", path, fig->data ? strerror(saved) : "out of memory");
-        return -1;
-    }
-    fig->data[done] = '\0';
-    fig->len = done;
-    if (done == 0) {
+    if (fig->len == 0) {
         problem(l, 0, "%s is empty", path);
         return -1;
     }

@@ -15,6 +15,7 @@
 #include "l10n.h"
 
 #include "diag.h"
+#include "fileio.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -778,49 +779,6 @@ static void xml_error(void *data, xmlErrorPtr e) {
     }
 }
 
-/* The whole of file 'path' in a new buffer (length in *len), or NULL with errno set. */
-static char *read_whole_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n < cap) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(buf);
-                fclose(f);
-                errno = e;
-                return NULL;
-            }
-            break;
-        }
-        if (cap >= (size_t)MAX_CATALOGUE_BYTES) {
-            free(buf);
-            fclose(f);
-            errno = EFBIG;
-            return NULL;
-        }
-        char *more = realloc(buf, cap * 2);
-        if (!more) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = more;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf) {
-        errno = ENOMEM;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
 
 static int is_xliff(xmlNodePtr n, const char *name) {
     return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST XLIFF_NS) &&
@@ -1068,17 +1026,24 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
     const char *path = loc->path;
 
     size_t len = 0;
-    char *bytes = read_whole_file(path, &len);
+    char *bytes = NULL;
+    mode_t mode = 0;
+    bg_file_status got = bg_file_read(path, MAX_CATALOGUE_BYTES, &bytes, &len, &mode);
     char have[256];
-    if (!bytes && errno == ENOENT && locale_names(l10n->dir, have, sizeof have)) {
+    if (got == BG_FILE_CANNOT_OPEN && errno == ENOENT && locale_names(l10n->dir, have, sizeof have)) {
         /* Most often a language asked for (-l, @langs) that has no locale yet. */
         bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one",
                  lang, have, lang);
         locale_free(loc, NULL);
         return NULL;
     }
-    if (!bytes) {
-        bg_error(path, 0, "cannot read locale file: %s", strerror(errno));
+    if (got != BG_FILE_OK) {
+        if (got == BG_FILE_NOT_REGULAR)
+            bg_error(path, 0, "cannot read locale file: not a regular file%s", bg_file_kind(mode));
+        else if (got == BG_FILE_TOO_LARGE)
+            bg_error(path, 0, "cannot read locale file: %s", strerror(EFBIG));
+        else
+            bg_error(path, 0, "cannot read locale file: %s", strerror(errno));
         locale_free(loc, NULL);
         return NULL;
     }

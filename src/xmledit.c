@@ -12,6 +12,7 @@
 #include "xmledit.h"
 
 #include "diag.h"
+#include "fileio.h"
 
 #include <errno.h>
 #include <libxml/SAX2.h>
@@ -228,25 +229,23 @@ bg_xdoc *bg_xdoc_parse(const char *data, size_t len, const char *name) {
 }
 
 bg_xdoc *bg_xdoc_load(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *buf;
+    size_t n;
+    mode_t mode = 0;
+    switch (bg_file_read(path, MAX_BYTES, &buf, &n, &mode)) {
+    case BG_FILE_OK:
+        break;
+    case BG_FILE_CANNOT_OPEN:
         bg_error(path, 0, "cannot open: %s", strerror(errno));
         return NULL;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_BYTES) {
-        bg_error(path, 0, S_ISDIR(st.st_mode) ? "not a regular file (it is a directory)" : "not a file briefgen can edit");
-        fclose(f);
+    case BG_FILE_NOT_REGULAR:
+        bg_error(path, 0, "not a regular file%s", bg_file_kind(mode));
         return NULL;
-    }
-    size_t size = (size_t)st.st_size;
-    char *buf = malloc(size + 1);
-    size_t n = buf ? fread(buf, 1, size, f) : 0;
-    int failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        bg_error(path, 0, "cannot read: %s", buf ? strerror(errno) : "out of memory");
-        free(buf);
+    case BG_FILE_TOO_LARGE:
+        bg_error(path, 0, "not a file briefgen can edit (%zu bytes)", n);
+        return NULL;
+    case BG_FILE_CANNOT_READ:
+        bg_error(path, 0, "cannot read: %s", strerror(errno));
         return NULL;
     }
     if (n == 0) {

@@ -1,0 +1,30 @@
+/* fileio — reading a whole file into memory, the one way every module does it
+ * (briefs, locale files, images, files `l10n` edits).
+ *
+ * Nothing is printed here: the caller knows what the file is for and says what is
+ * wrong in its own words, with the outcome and `errno` this module gives it.
+ */
+#ifndef BG_FILEIO_H
+#define BG_FILEIO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef enum bg_file_status {
+    BG_FILE_OK = 0,
+    BG_FILE_CANNOT_OPEN, /* errno says why */
+    BG_FILE_NOT_REGULAR, /* a directory, pipe, device…: see bg_file_kind(mode) */
+    BG_FILE_TOO_LARGE,   /* more than the caller's limit; *len holds the size */
+    BG_FILE_CANNOT_READ, /* errno says why (ENOMEM when out of memory) */
+} bg_file_status;
+
+/* Read the regular file at `path`, of at most `max` bytes, into a malloc'd buffer
+ * (*data, with a NUL after the *len bytes; the caller frees it).  A pipe is opened
+ * without waiting for a writer and refused.  On any other outcome than BG_FILE_OK
+ * *data is NULL; `mode` (may be NULL) receives the file's type. */
+bg_file_status bg_file_read(const char *path, size_t max, char **data, size_t *len, mode_t *mode);
+
+/* " (it is a directory)", " (it is a pipe)", … for a message, or "". */
+const char *bg_file_kind(mode_t mode);
+
+#endif
