@@ -140,6 +140,25 @@ static int cmd_help(int argc, char **argv) {
     return BG_EXIT_OK;
 }
 
+int bg_cli_common_option(int c, const char *arg, bg_cli_common *common) {
+    switch (c) {
+    case BG_OPT_STRICT:
+        common->strict = 1;
+        return 1;
+    case BG_OPT_TEMPLATES:
+        common->templates = arg;
+        return 1;
+    case BG_OPT_LOCALES:
+        common->locales = arg;
+        return 1;
+    case 'q':
+        common->quiet = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int bg_cli_is_lang_tag(const char *s) {
     if (!*s || strlen(s) > 35)
         return 0;

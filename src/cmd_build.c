@@ -33,7 +33,7 @@ typedef struct build_opts {
     const char *deps; /* --deps FILE: Make rules for every output */
 } build_opts;
 
-enum { OPT_STRICT = 256, OPT_TEMPLATES, OPT_LOCALES, OPT_FORCE, OPT_DEPS };
+enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS };
 
 /* Split the comma-separated -l LIST into o->langs. */
 static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
@@ -72,9 +72,8 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
 static int parse_options(const bg_command *cmd, int argc, char **argv, build_opts *o) {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},     {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'},     {"strict", no_argument, NULL, OPT_STRICT},
-        {"templates", required_argument, NULL, OPT_TEMPLATES}, {"locales", required_argument, NULL, OPT_LOCALES},
-        {"quiet", no_argument, NULL, 'q'},            {"verbose", no_argument, NULL, 'v'},
+        {"format", required_argument, NULL, 'f'},     BG_CLI_COMMON_LONGOPTS,
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},             {"jobs", required_argument, NULL, 'j'},
         {"force", no_argument, NULL, OPT_FORCE},      {"deps", required_argument, NULL, OPT_DEPS},
         {NULL, 0, NULL, 0}};
@@ -86,6 +85,8 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, is_build ? ":o:l:f:j:qvh" : ":l:j:qh", longopts, NULL)) != -1) {
+        if (bg_cli_common_option(c, optarg, &o->common))
+            continue;
         switch (c) {
         case 'o':
             o->outdir = optarg;
@@ -97,18 +98,6 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         case 'f':
             if (parse_formats(cmd, o, optarg))
                 return -1;
-            break;
-        case OPT_STRICT:
-            o->common.strict = 1;
-            break;
-        case OPT_TEMPLATES:
-            o->common.templates = optarg;
-            break;
-        case OPT_LOCALES:
-            o->common.locales = optarg;
-            break;
-        case 'q':
-            o->common.quiet = 1;
             break;
         case 'v':
             o->verbose = 1;

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { OPT_HOST = 256, OPT_TEMPLATES, OPT_LOCALES, OPT_STRICT };
+enum { OPT_HOST = BG_OPT_LOCAL };
 
 typedef struct serve_opts {
     bg_cli_common common;
@@ -31,10 +31,7 @@ static int parse_port(const char *s) {
 static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opts *o) {
     static const struct option longopts[] = {{"port", required_argument, NULL, 'p'},
                                              {"host", required_argument, NULL, OPT_HOST},
-                                             {"templates", required_argument, NULL, OPT_TEMPLATES},
-                                             {"locales", required_argument, NULL, OPT_LOCALES},
-                                             {"strict", no_argument, NULL, OPT_STRICT},
-                                             {"quiet", no_argument, NULL, 'q'},
+                                             BG_CLI_COMMON_LONGOPTS,
                                              {"verbose", no_argument, NULL, 'v'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
@@ -44,6 +41,8 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opt
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":p:qvh", longopts, NULL)) != -1) {
+        if (bg_cli_common_option(c, optarg, &o->common))
+            continue;
         switch (c) {
         case 'p':
             if (parse_port(optarg) < 0)
@@ -53,18 +52,6 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opt
             break;
         case OPT_HOST:
             o->host = optarg;
-            break;
-        case OPT_TEMPLATES:
-            o->common.templates = optarg;
-            break;
-        case OPT_LOCALES:
-            o->common.locales = optarg;
-            break;
-        case OPT_STRICT:
-            o->common.strict = 1;
-            break;
-        case 'q':
-            o->common.quiet = 1;
             break;
         case 'v':
             o->verbose = 1;
