@@ -168,3 +168,12 @@ void bg_buf_free(bg_buf *b) {
     free(b->s);
     memset(b, 0, sizeof *b);
 }
+
+char *bg_trimmed(const char *s) {
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    return strndup(s, n);
+}

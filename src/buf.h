@@ -35,6 +35,10 @@ void bg_buf_add_xml(bg_buf *b, const char *s, size_t n, int attribute);
  * JSON either way, but they end a line in JavaScript source). */
 void bg_buf_add_json(bg_buf *b, const char *s);
 
+/* A copy of `s` without the XML white space (space, tab, CR, LF) at either end,
+ * to free(); NULL when out of memory. */
+char *bg_trimmed(const char *s);
+
 /* The bytes (NUL-terminated, "" when empty), now the caller's; the buffer is reset.
  * NULL when the buffer failed. */
 char *bg_buf_take(bg_buf *b);

@@ -239,15 +239,6 @@ static void read_units(bg_catalog *c, xmlNodePtr parent) {
     }
 }
 
-static char *trimmed(const char *s) {
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    return strndup(s, n);
-}
-
 bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
     bg_catalog *c = calloc(1, sizeof *c);
     bg_buf path = {0};
@@ -313,7 +304,7 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
 
     const bg_cat_unit *fmt = bg_catalog_find(c, BG_CATALOG_FORMAT_KEY);
     const char *text = fmt ? (c->is_root ? fmt->source_text : fmt->target_text) : NULL;
-    c->format_id = text ? trimmed(text) : NULL;
+    c->format_id = text ? bg_trimmed(text) : NULL;
     if (c->format_id && !c->format_id[0]) {
         free(c->format_id);
         c->format_id = NULL;

@@ -14,6 +14,7 @@
  */
 #include "l10n.h"
 
+#include "buf.h"
 #include "diag.h"
 #include "fileio.h"
 
@@ -936,21 +937,6 @@ static int valid_format_id(const char *s) {
     return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-@=;.") == n;
 }
 
-/* locale.format's text, trimmed of white space, in a new string. */
-static char *trimmed(const char *s) {
-    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    char *t = malloc(n + 1);
-    if (t) {
-        memcpy(t, s, n);
-        t[n] = '\0';
-    }
-    return t;
-}
-
 /* Remember the root's key order, for reporting the keys a locale lacks in the
  * order a translator finds them in en.xlf. */
 static int record_key(bg_locale *root, const char *key) {
@@ -1123,7 +1109,7 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
         if (xmlStrEqual(units.v[i].id, BAD_CAST FORMAT_KEY) && units.v[i].text)
             fmt_unit = &units.v[i];
     if (fmt_unit) {
-        loc->format_id = trimmed(fmt_unit->text);
+        loc->format_id = bg_trimmed(fmt_unit->text);
         if (loc->format_id && !valid_format_id(loc->format_id)) {
             bg_error(path, fmt_unit->line, "'" FORMAT_KEY "' should be an ICU locale such as uk or en_GB, not '%s'",
                      loc->format_id);
