@@ -41,7 +41,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size > 4 * 1024 * 1024)
+    if (size > 4UL * 1024 * 1024)
         return -1; /* briefs are small; the limits tests cover big files */
     bg_diag_capture c;
     fuzz_quiet_begin(&c);

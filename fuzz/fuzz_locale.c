@@ -132,7 +132,7 @@ static void exercise(bg_locale *loc, bg_l10n *l10n) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size < 1 || size > 256 * 1024)
+    if (size < 1 || size > 256UL * 1024)
         return -1;
     bg_diag_capture c;
     fuzz_quiet_begin(&c);
@@ -140,29 +140,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *body = (const char *)data + 1;
     size_t len = size - 1;
     if (message_mode) {
-        /* Escape the text for XML, so it reaches ICU as written. */
-        size_t hl = strlen(uk_head), tl = strlen(uk_tail), o = hl;
-        char *file = malloc(hl + len * 6 + tl + 1);
+        /* The text, escaped for XML so it reaches ICU as written, between the head
+         * and the tail of uk.xlf. */
         char *text = malloc(len + 1);
-        if (!file || !text)
+        FILE *f = fopen(uk_path, "wb");
+        if (!text || !f)
             abort();
-        memcpy(file, uk_head, hl);
+        fputs(uk_head, f);
         for (size_t i = 0; i < len; i++) {
-            char ch = body[i] ? body[i] : ' ';
+            char ch = body[i] == '\0' ? ' ' : body[i]; // NOLINT(bugprone-narrowing-conversions): both are chars
             text[i] = ch;
-            const char *esc = ch == '<' ? "&lt;" : ch == '&' ? "&amp;" : ch == '>' ? "&gt;" : NULL;
-            if (esc) {
-                memcpy(file + o, esc, strlen(esc));
-                o += strlen(esc);
-            } else {
-                file[o++] = ch;
-            }
+            if (ch == '<')
+                fputs("&lt;", f);
+            else if (ch == '&')
+                fputs("&amp;", f);
+            else if (ch == '>')
+                fputs("&gt;", f);
+            else
+                fputc(ch, f);
         }
         text[len] = '\0';
-        memcpy(file + o, uk_tail, tl);
-        o += tl;
-        write_file(uk_path, file, o);
-        free(file);
+        fputs(uk_tail, f);
+        if (fclose(f) != 0)
+            abort();
         bg_msg_shape_free(bg_l10n_message_shape(uk_path, 1, "votes.count", text, "uk"));
         free(text);
     } else {

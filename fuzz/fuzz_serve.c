@@ -54,14 +54,14 @@ static char *next_line(const char **p, const char *end) {
     if (!line)
         abort();
     for (size_t i = 0; i < n; i++)
-        line[i] = s[i] ? s[i] : '?';
+        line[i] = s[i] == '\0' ? '?' : s[i]; // NOLINT(bugprone-narrowing-conversions): both are chars
     line[n] = '\0';
     *p = nl ? nl + 1 : end;
     return line;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    if (size > 64 * 1024)
+    if (size > 64UL * 1024)
         return -1; /* libmicrohttpd refuses requests beyond 32 KiB */
     const char *p = (const char *)data, *end = p + size;
     char *method = next_line(&p, end), *url = next_line(&p, end), *host = next_line(&p, end),

@@ -101,7 +101,7 @@ static char *slurp(const char *path, int *size) {
         return NULL;
     case BG_FILE_TOO_LARGE:
         bg_error(path, 0, "file too large (%zu bytes); briefgen reads briefs of up to %ld MiB", n,
-                 MAX_BRIEF_BYTES / (1024 * 1024));
+                 MAX_BRIEF_BYTES / (1024L * 1024));
         return NULL;
     case BG_FILE_CANNOT_READ:
         bg_error(path, 0, "cannot read: %s", strerror(errno));
@@ -768,6 +768,8 @@ typedef struct resolver {
 static void keep_one(const bg_unit *u, void *ctx) {
     resolver *r = ctx;
     xmlNodePtr keep = NULL, source = NULL;
+    if (u->n == 0)
+        return; /* never: a unit starts at an element with xml:lang (gather_unit) */
     for (int i = 0; i < u->n; i++) {
         const xmlChar *l = bg_node_lang(u->member[i]);
         if (!keep && xmlStrcasecmp(l, BAD_CAST r->lang) == 0)
@@ -777,6 +779,8 @@ static void keep_one(const bg_unit *u, void *ctx) {
     }
     if (!keep) {
         keep = source ? source : u->member[0];
+        if (!keep)
+            return; /* never: members are elements */
         if (bg_diag_strict())
             bg_error(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s> (--strict: every text must be translated)",
                      r->lang, (const char *)keep->name);

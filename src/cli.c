@@ -220,7 +220,7 @@ const char *bg_cli_datadir(void) {
         char real[PATH_MAX];
         if ((size_t)(slash - exe) + strlen(beside[i]) + 1 > sizeof exe)
             break;
-        strcpy(slash, beside[i]);
+        strcpy(slash, beside[i]); // NOLINT(clang-analyzer-security.insecureAPI.strcpy): fits, checked above
         if (realpath(exe, real) && has_templates(real)) {
             /* Messages name data files; inside the current folder, say it short
              * ("locales/uk.xlf", not "/home/…/briefgen/locales/uk.xlf"). */
