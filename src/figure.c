@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "fileio.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -259,6 +260,50 @@ static int contains_nocase(const char *v, const char *word) {
     return 0;
 }
 
+/* `v` as CSS reads it, into a new string: escapes decoded ("u\72l(" is "url("), so
+ * the checks below see what a browser will (found by fuzz/fuzz_figure.c:
+ * fuzz/corpus/figure/crash-css-escaped-url).  Characters past ASCII become '?'. */
+static char *css_unescaped(const char *v) {
+    char *out = malloc(strlen(v) + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (const char *p = v; *p;) {
+        if (*p != '\\' || !p[1]) {
+            *o++ = *p++;
+            continue;
+        }
+        p++;
+        if (!isxdigit((unsigned char)*p)) {
+            *o++ = *p++;
+            continue;
+        }
+        unsigned long c = 0;
+        for (int k = 0; k < 6 && isxdigit((unsigned char)*p); k++, p++)
+            c = c * 16 + (unsigned long)(isdigit((unsigned char)*p) ? *p - '0' : tolower((unsigned char)*p) - 'a' + 10);
+        if (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        *o++ = (char)(c > 0 && c < 128 ? (int)c : '?');
+    }
+    *o = '\0';
+    return out;
+}
+
+/* A CSS function that fetches an image named by a string, as url() does with a
+ * URL: image-set('https://…' 1x) in a style would make the reader's browser fetch
+ * it (fuzz/corpus/figure/crash-css-image-set).  The first found in `v` (already
+ * unescaped), or NULL. */
+static const char *fetching_function(const char *v) {
+    static const char *const names[] = {"image-set(", "image(", "cross-fade(", "src(", NULL};
+    for (int i = 0; names[i]; i++) {
+        size_t n = strlen(names[i]);
+        for (const char *p = v; *p; p++)
+            if (strncasecmp(p, names[i], n) == 0 &&
+                (p == v || !(isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '_')))
+                return names[i];
+    }
+    return NULL;
+}
+
 /* 1 when every url(…) in `v` refers to "#id". */
 static int urls_are_local(const char *v) {
     for (const char *p = v; (p = find_url(p)) != NULL;) {
@@ -288,6 +333,13 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
     for (xmlAttrPtr a = el->properties; a; a = a->next) {
         xmlChar *value = xmlNodeListGetString(el->doc, a->children, 1);
         const char *v = value ? (const char *)value : "";
+        char *css = css_unescaped(v);
+        const char *fetch = NULL;
+        /* The properties that take an image: style, and mask and cursor. */
+        if (css && !a->ns &&
+            (xmlStrEqual(a->name, BAD_CAST "style") || xmlStrEqual(a->name, BAD_CAST "mask") ||
+             xmlStrEqual(a->name, BAD_CAST "cursor")))
+            fetch = fetching_function(css);
         char shown[80];
         excerpt(shown, sizeof shown, v);
         if (!a->ns && strncasecmp((const char *)a->name, "on", 2) == 0)
@@ -300,18 +352,23 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
                     "<%s %s%s=\"%s\"> refers to another file; an embedded image may refer only to its own parts "
                     "(href=\"#…\")",
                     name, a->ns ? "xlink:" : "", (const char *)a->name, shown);
-        else if (!urls_are_local(v))
+        else if (!css || !urls_are_local(css))
             problem(l, at,
                     "<%s %s=\"%s\"> refers to another file; an embedded image may refer only to its own parts "
                     "(url(#…))",
                     name, (const char *)a->name, shown);
-        else if (xmlStrEqual(a->name, BAD_CAST "style") && contains_nocase(v, "@import"))
+        else if (fetch)
+            problem(l, at,
+                    "<%s %s=\"%s\">: %s…) fetches another file; an embedded image may refer only to its own parts",
+                    name, (const char *)a->name, shown, fetch);
+        else if (xmlStrEqual(a->name, BAD_CAST "style") && contains_nocase(css, "@import"))
             problem(l, at, "<%s style=\"%s\"> imports another file; an embedded image may not", name, shown);
         else if (xmlStrEqual(a->name, BAD_CAST "attributeName") && !a->ns && strlen(v) >= 4 &&
                  strcasecmp(v + strlen(v) - 4, "href") == 0)
             problem(l, at, "<%s attributeName=\"%s\"> would change a link while the image is shown; not allowed in "
                            "an embedded image",
                     name, shown);
+        free(css);
         xmlFree(value);
     }
 }

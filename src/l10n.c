@@ -1985,6 +1985,10 @@ bg_msg_shape *bg_l10n_message_shape(const char *path, long line, const char *key
     }
     msg_scan s;
     pattern_types types;
+    /* A broken locale.format is the catalogue's problem (reported at its unit);
+     * ICU reads the message in the root locale meanwhile (see plural_rules). */
+    if (!valid_format_id(format_id))
+        format_id = "root";
     if (pattern_check(path, line, key, text, format_id, NULL, &s, &types) != 0)
         return NULL;
     bg_msg_shape *shape = calloc(1, sizeof *shape);
@@ -2030,6 +2034,17 @@ static int plural_rank(const char *k) {
 }
 
 static UPluralRules *plural_rules(const char *locale, int ordinal) {
+    /* ICU 72 dereferences a null base name for some IDs that are not locale IDs
+     * (a whole sentence from a broken locale.format unit: fuzz/corpus/locale/
+     * crash-plural-rules-sentence); never hand it one. */
+    if (!valid_format_id(locale)) {
+        static _Thread_local char said[128]; /* once, not for cardinals and ordinals both */
+        if (strncmp(said, locale, sizeof said - 1) != 0)
+            bg_error(NULL, 0, "cannot open ICU's plural rules for '%s': not an ICU locale such as uk or en_GB",
+                     locale);
+        snprintf(said, sizeof said, "%s", locale);
+        return NULL;
+    }
     UErrorCode st = U_ZERO_ERROR;
     UPluralRules *r = uplrules_openForType(locale, ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, &st);
     if (U_FAILURE(st)) {

@@ -95,6 +95,8 @@ static void check_plurals(const char *path, const bg_cat_unit *u, const bg_msg_s
             continue;
         int ordinal = a->kind == BG_MSG_SELECTORDINAL;
         char **cats = p->cats[ordinal];
+        if (!cats)
+            continue; /* ICU gave no rules for the locale (reported once) */
         const char *what = ordinal ? "selectordinal" : "plural";
         double explicit[64];
         int nexplicit = 0;
