@@ -26,6 +26,8 @@ static const bg_command commands[] = {
      "  -f, --format LIST     html, docbook or both (default: html,docbook)\n"
      "      --strict          treat warnings (untranslated text, …) as errors\n"
      "      --templates DIR   use template files from DIR in place of bundled ones\n"
+     "      --template-files DIR  let templates read files in DIR with document()\n"
+     "                        (otherwise only the template folders; they never write)\n"
      "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
      "  -j, --jobs N          render N briefs at a time (default: the number of cores)\n"
      "      --force           rebuild outputs that are already up to date\n"
@@ -59,6 +61,7 @@ static const bg_command commands[] = {
      "      --host ADDR       listen on ADDR (default: 127.0.0.1, this machine only)\n"
      "      --strict          treat warnings (untranslated text, …) as errors\n"
      "      --templates DIR   use template files from DIR in place of bundled ones\n"
+     "      --template-files DIR  let templates read files in DIR with document()\n"
      "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
      "  -q, --quiet           print no warnings and no line per rebuild\n"
      "  -v, --verbose         also print every message and request\n"},
@@ -150,6 +153,9 @@ int bg_cli_common_option(int c, const char *arg, bg_cli_common *common) {
         return 1;
     case BG_OPT_LOCALES:
         common->locales = arg;
+        return 1;
+    case BG_OPT_TEMPLATE_FILES:
+        common->template_files = arg;
         return 1;
     case 'q':
         common->quiet = 1;

@@ -130,7 +130,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             return -1;
         }
     }
-    if (!is_build && (o->common.templates || o->verbose || o->force || o->deps)) {
+    if (!is_build && (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps)) {
         bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force and --deps belong to build");
         return -1;
     }
@@ -176,6 +176,8 @@ static int pipeline_open(pipeline *p, const bg_cli_common *c, int need_renderer)
     if (need_renderer) {
         bg_cli_data_path(path, sizeof path, "templates");
         p->renderer = bg_renderer_new(path, c->templates, p->l10n);
+        if (p->renderer && c->template_files && bg_renderer_allow_reads(p->renderer, c->template_files) != 0)
+            return -1;
         if (!p->renderer)
             return -1;
     }

@@ -248,7 +248,7 @@ static int reworded(const char *text, const char *file, long line) {
     char what[1024];
     if (between(text, "Local file read for ", " refused", what, sizeof what)) {
         bg_error(file, line, "the template may not read \"%s\": templates read only files in the template "
-                 "folders", what);
+                 "folders (--template-files DIR allows another)", what);
         return 1;
     }
     if (between(text, "Local file write for ", " refused", what, sizeof what) ||

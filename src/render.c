@@ -40,6 +40,7 @@ typedef struct templates {
     _Atomic int refs; /* renderers sharing these; freed by the last */
     char *templates; /* absolute, no trailing '/' */
     char *overrides; /* absolute or NULL */
+    char *reads;     /* --template-files: absolute or NULL */
     xsltSecurityPrefsPtr prefs;
     xsltStylesheetPtr style[BG_FORMAT_COUNT];
     int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
@@ -259,7 +260,24 @@ static int may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, cons
     if (!realpath(v, real))
         return 0;
     bg_renderer *owner = ctxt && ctxt->_private ? ((bg_xslext_run *)ctxt->_private)->owner : NULL;
-    return owner && (under(real, owner->t->templates) || under(real, owner->t->overrides));
+    return owner && (under(real, owner->t->templates) || under(real, owner->t->overrides) ||
+                     under(real, owner->t->reads));
+}
+
+int bg_renderer_allow_reads(bg_renderer *r, const char *dir) {
+    char real[PATH_MAX];
+    struct stat st;
+    if (!realpath(dir, real)) {
+        bg_error(dir, 0, "--template-files: %s", strerror(errno));
+        return -1;
+    }
+    if (stat(real, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        bg_error(dir, 0, "--template-files: not a folder");
+        return -1;
+    }
+    free(r->t->reads);
+    r->t->reads = strdup(real);
+    return r->t->reads ? 0 : -1;
 }
 
 static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
@@ -280,6 +298,7 @@ static void templates_free(templates *t) {
         xsltFreeSecurityPrefs(t->prefs);
     free(t->templates);
     free(t->overrides);
+    free(t->reads);
     free(t);
 }
 

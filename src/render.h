@@ -30,6 +30,11 @@ int bg_format_parse(const char *name);
 bg_renderer *bg_renderer_new(const char *templates, const char *overrides, bg_l10n *l10n);
 void bg_renderer_free(bg_renderer *r);
 
+/* Let templates read files under `dir` with document() too (--template-files);
+ * by default they read only the template folders.  Writing stays refused.  Call
+ * before sharing the renderer.  0, or -1 when `dir` is not a folder (reported). */
+int bg_renderer_allow_reads(bg_renderer *r, const char *dir);
+
 /* A renderer for another thread: it shares `r`'s compiled stylesheets (compile
  * them first with bg_renderer_prepare, on one thread) and uses its own `l10n`,
  * since ICU formatters belong to one thread.  Free each with bg_renderer_free; the

@@ -34,6 +34,7 @@ typedef struct bg_site bg_site;
 typedef struct bg_site_config {
     const char *templates; /* the bundled template folder */
     const char *overrides; /* --templates DIR, or NULL */
+    const char *reads;     /* --template-files DIR, or NULL */
     const char *locales;   /* the locale folder */
     const char *schema;    /* schema/brief.rng */
     char *const *files;    /* the briefs, as given on the command line */

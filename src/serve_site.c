@@ -94,7 +94,7 @@ typedef struct changes {
 } changes;
 
 struct bg_site {
-    char *templates, *overrides, *locales;
+    char *templates, *overrides, *locales, *reads;
     int verbose, quiet;
     bg_l10n *l10n;
     bg_schema *schema;
@@ -313,6 +313,10 @@ static void make_renderer(bg_site *s) {
     captured c;
     capture_start(&c);
     s->renderer = bg_renderer_new(s->templates, s->overrides, s->l10n);
+    if (s->renderer && s->reads && bg_renderer_allow_reads(s->renderer, s->reads) != 0) {
+        bg_renderer_free(s->renderer);
+        s->renderer = NULL;
+    }
     capture_stop(s, &c, &s->site_errors);
     if (!s->renderer) {
         if (!s->site_errors.n)
@@ -840,6 +844,7 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     s->quiet = cfg->quiet;
     s->templates = strdup(cfg->templates);
     s->overrides = cfg->overrides ? strdup(cfg->overrides) : NULL;
+    s->reads = cfg->reads ? strdup(cfg->reads) : NULL;
     s->locales = strdup(cfg->locales);
     if (!s->templates || !s->locales || (cfg->overrides && !s->overrides)) {
         bg_site_free(s);
@@ -927,7 +932,7 @@ void bg_site_free(bg_site *s) {
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
         bg_strv_clear(&s->format_errors[f]);
     pubs_free(&s->index);
-    free(s->templates), free(s->overrides), free(s->locales);
+    free(s->templates), free(s->overrides), free(s->locales), free(s->reads);
     pthread_cond_destroy(&s->changed);
     pthread_mutex_destroy(&s->lock);
     free(s);
