@@ -136,6 +136,9 @@ $(FUZZ_BUILD)/obj:
 $(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@ $< $(FUZZ_OBJS) $(LIBS)
 
+# Keep the objects: they are only prerequisites of the pattern rule above.
+.SECONDARY: $(FUZZ_OBJS)
+
 fuzz-build: $(FUZZ_BINS)
 
 # Each target for FUZZ_SECONDS, one after the other (2 cores: never two at once).
