@@ -227,8 +227,10 @@ static int is_svg_element(const xmlNode *n) {
     return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST BG_SVG_NS);
 }
 
+/* Names are compared without regard to case: the SVG is inlined in HTML, whose
+ * parser lower-cases attribute names, so <use hRef="other.svg#x"> links there. */
 static int is_href(const xmlAttr *a) {
-    return xmlStrEqual(a->name, BAD_CAST "href") &&
+    return !xmlStrcasecmp(a->name, BAD_CAST "href") &&
            (!a->ns || xmlStrEqual(a->ns->href, BAD_CAST XLINK_NS));
 }
 
@@ -337,8 +339,8 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
         const char *fetch = NULL;
         /* The properties that take an image: style, and mask and cursor. */
         if (css && !a->ns &&
-            (xmlStrEqual(a->name, BAD_CAST "style") || xmlStrEqual(a->name, BAD_CAST "mask") ||
-             xmlStrEqual(a->name, BAD_CAST "cursor")))
+            (!xmlStrcasecmp(a->name, BAD_CAST "style") || !xmlStrcasecmp(a->name, BAD_CAST "mask") ||
+             !xmlStrcasecmp(a->name, BAD_CAST "cursor")))
             fetch = fetching_function(css);
         char shown[80];
         excerpt(shown, sizeof shown, v);
@@ -346,7 +348,7 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
             problem(l, at, "<%s %s=\"…\"> is an event handler; an embedded image may not run scripts", name,
                     (const char *)a->name);
         else if (is_href(a) && v[0] != '#' &&
-                 !((xmlStrEqual(el->name, BAD_CAST "image") || xmlStrEqual(el->name, BAD_CAST "feImage")) &&
+                 !((!xmlStrcasecmp(el->name, BAD_CAST "image") || !xmlStrcasecmp(el->name, BAD_CAST "feImage")) &&
                    is_raster_data_uri(v)))
             problem(l, at,
                     "<%s %s%s=\"%s\"> refers to another file; an embedded image may refer only to its own parts "
@@ -361,9 +363,9 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
             problem(l, at,
                     "<%s %s=\"%s\">: %s…) fetches another file; an embedded image may refer only to its own parts",
                     name, (const char *)a->name, shown, fetch);
-        else if (xmlStrEqual(a->name, BAD_CAST "style") && contains_nocase(css, "@import"))
+        else if (!xmlStrcasecmp(a->name, BAD_CAST "style") && contains_nocase(css, "@import"))
             problem(l, at, "<%s style=\"%s\"> imports another file; an embedded image may not", name, shown);
-        else if (xmlStrEqual(a->name, BAD_CAST "attributeName") && !a->ns && strlen(v) >= 4 &&
+        else if (!xmlStrcasecmp(a->name, BAD_CAST "attributeName") && !a->ns && strlen(v) >= 4 &&
                  strcasecmp(v + strlen(v) - 4, "href") == 0)
             problem(l, at, "<%s attributeName=\"%s\"> would change a link while the image is shown; not allowed in "
                            "an embedded image",
@@ -521,16 +523,16 @@ static char *prefix_tokens(const char *v, const char *prefix) {
 
 /* The value an attribute takes in the embedded form. */
 static char *embedded_value(const xmlChar *name, const char *v, const char *prefix) {
-    if (xmlStrEqual(name, BAD_CAST "id")) {
+    if (!xmlStrcasecmp(name, BAD_CAST "id")) {
         char *out = malloc(strlen(prefix) + strlen(v) + 1);
         if (out)
             sprintf(out, "%s%s", prefix, v);
         return out;
     }
-    if (xmlStrEqual(name, BAD_CAST "aria-labelledby") || xmlStrEqual(name, BAD_CAST "aria-describedby"))
+    if (!xmlStrcasecmp(name, BAD_CAST "aria-labelledby") || !xmlStrcasecmp(name, BAD_CAST "aria-describedby"))
         return prefix_tokens(v, prefix);
-    if ((xmlStrEqual(name, BAD_CAST "href") && v[0] == '#') || find_url(v))
-        return prefix_refs(v, prefix, xmlStrEqual(name, BAD_CAST "href"));
+    if ((!xmlStrcasecmp(name, BAD_CAST "href") && v[0] == '#') || find_url(v))
+        return prefix_refs(v, prefix, !xmlStrcasecmp(name, BAD_CAST "href"));
     return strdup(v);
 }
 
@@ -553,7 +555,7 @@ static xmlNodePtr copy_svg(xmlNodePtr src, xmlDocPtr doc, xmlNsPtr *ns, const ch
     }
     int has_href = 0;
     for (xmlAttrPtr a = src->properties; a; a = a->next)
-        has_href |= !a->ns && xmlStrEqual(a->name, BAD_CAST "href");
+        has_href |= !a->ns && !xmlStrcasecmp(a->name, BAD_CAST "href");
     for (xmlAttrPtr a = src->properties; a; a = a->next) {
         int xlink_href = a->ns && is_href(a);
         if ((a->ns && !xlink_href) || (xlink_href && has_href))
