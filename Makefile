@@ -126,6 +126,9 @@ FUZZ_OBJS    := $(LIBSRCS:src/%.c=$(FUZZ_BUILD)/obj/%.o)
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 # -rss_limit_mb: a run that needs more memory than this is a finding too.
 FUZZ_OPTS    ?= -rss_limit_mb=2048 -timeout=20 -max_len=65536 -print_final_stats=1
+# FUZZ_SEED=N: the same mutations each run (CI uses one, so a red CI run can be
+# repeated); without it libFuzzer picks a new seed each time, as long runs should.
+FUZZ_SEED    ?=
 
 $(FUZZ_BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(FUZZ_BUILD)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
@@ -146,7 +149,7 @@ fuzz: $(FUZZ_BINS)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) -max_total_time=$(FUZZ_SECONDS) \
+	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_OPTS) $(if $(FUZZ_SEED),-seed=$(FUZZ_SEED)) -max_total_time=$(FUZZ_SECONDS) \
 	    $$([ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict) \
 	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t \
 	    2>$(FUZZ_BUILD)/$$t.log || { tail -n 60 $(FUZZ_BUILD)/$$t.log; \
