@@ -514,7 +514,16 @@ int bg_write_atomic(const char *path, const char *data, size_t len) {
         dir[0] = '\0';
     }
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    int fd = snprintf(tmp, sizeof tmp, "%s.%s.XXXXXX", dir, name) < (int)sizeof tmp ? mkstemp(tmp) : -1;
+    /* The temporary file: ".NAME." and the six characters mkstemp() replaces. */
+    int n = snprintf(tmp, sizeof tmp, "%s.%s.", dir, name);
+    int fd = -1;
+    if (n > 0 && n + 6 < (int)sizeof tmp) {
+        memset(tmp + n, 'X', 6);
+        tmp[n + 6] = '\0';
+        fd = mkstemp(tmp);
+    } else {
+        errno = ENAMETOOLONG;
+    }
     if (fd < 0) {
         bg_error(path, 0, "cannot write: %s", strerror(errno));
         return -1;
