@@ -796,6 +796,22 @@ static void keep_one(const bg_unit *u, void *ctx) {
     }
 }
 
+/* Declare each @id of our elements an ID of the document, so that XPath's id()
+ * finds them through the document's ID table.  (The schema has no DTD to say
+ * so.)  An xsl:key over every element with an id would make libxslt scan the
+ * whole brief, testing every key's pattern against every node, on the first
+ * lookup of each transform. */
+static void register_ids(xmlDocPtr doc, xmlNodePtr node) {
+    for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
+        if (is_ours(n, NULL)) {
+            xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST "id", NULL);
+            if (a && a->children && a->children->type == XML_TEXT_NODE && !a->children->next)
+                xmlAddID(NULL, doc, a->children->content, a);
+        }
+        register_ids(doc, n);
+    }
+}
+
 xmlDocPtr bg_brief_resolve(const bg_brief *b, const char *lang) {
     xmlDocPtr copy = xmlCopyDoc(b->doc, 1);
     if (!copy) {
@@ -806,5 +822,6 @@ xmlDocPtr bg_brief_resolve(const bg_brief *b, const char *lang) {
     /* keep_one frees the members it drops; bg_brief_each_unit has already moved past
      * a unit when it calls back, so the walk never touches a freed node. */
     bg_brief_each_unit(xmlDocGetRootElement(copy), keep_one, &r);
+    register_ids(copy, xmlDocGetRootElement(copy));
     return copy;
 }

@@ -69,7 +69,8 @@ xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning
  * "no "en" text for <p>, using "uk"" (an error under --strict).  The kept element
- * keeps its xml:lang so templates can mark fallback text.  NULL on out-of-memory. */
+ * keeps its xml:lang so templates can mark fallback text, and every @id of a brief
+ * element is an ID, for XPath's id().  NULL on out-of-memory. */
 xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
 
 /* Call `fn` for every language unit under `node`, in document order. */

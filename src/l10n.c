@@ -1726,33 +1726,38 @@ char *bg_locale_autonym(bg_locale *loc, const char *code) {
 /* Collators are cached per language; a language ICU does not know gets the root
  * collator (ICU's own fallback).  If a collator cannot be opened at all, strings are
  * compared bytewise, reported once. */
+/* The collator for `lang`, opened on first use; NULL when none can be opened. */
+static UCollator *collator_for(bg_l10n *l10n, const char *lang) {
+    if (!l10n || !lang)
+        return NULL;
+    void *coll = xmlHashLookup(l10n->collators, BAD_CAST lang);
+    if (!coll) {
+        UErrorCode st = U_ZERO_ERROR;
+        UCollator *c = ucol_open(lang, &st);
+        if (U_SUCCESS(st))
+            ucol_setAttribute(c, UCOL_ALTERNATE_HANDLING, UCOL_SHIFTED, &st);
+        if (U_FAILURE(st)) {
+            bg_error(NULL, 0, "cannot open an ICU collator for '%s': %s", lang, u_errorName(st));
+            if (c)
+                ucol_close(c);
+            c = NULL;
+        }
+        coll = c ? (void *)c : (void *)&collator_failed;
+        if (xmlHashAddEntry(l10n->collators, BAD_CAST lang, coll) != 0) {
+            if (c)
+                ucol_close(c);
+            out_of_memory();
+            return NULL;
+        }
+    }
+    return coll == &collator_failed ? NULL : coll;
+}
+
 int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *b) {
     if (!a || !b)
         return (a != NULL) - (b != NULL);
-    void *coll = NULL;
-    if (l10n && lang) {
-        coll = xmlHashLookup(l10n->collators, BAD_CAST lang);
-        if (!coll) {
-            UErrorCode st = U_ZERO_ERROR;
-            UCollator *c = ucol_open(lang, &st);
-            if (U_SUCCESS(st))
-                ucol_setAttribute(c, UCOL_ALTERNATE_HANDLING, UCOL_SHIFTED, &st);
-            if (U_FAILURE(st)) {
-                bg_error(NULL, 0, "cannot open an ICU collator for '%s': %s", lang, u_errorName(st));
-                if (c)
-                    ucol_close(c);
-                c = NULL;
-            }
-            coll = c ? (void *)c : (void *)&collator_failed;
-            if (xmlHashAddEntry(l10n->collators, BAD_CAST lang, coll) != 0) {
-                if (c)
-                    ucol_close(c);
-                out_of_memory();
-                coll = NULL;
-            }
-        }
-    }
-    if (coll && coll != &collator_failed) {
+    UCollator *coll = collator_for(l10n, lang);
+    if (coll) {
         UErrorCode st = U_ZERO_ERROR;
         UCollationResult r = ucol_strcollUTF8(coll, a, -1, b, -1, &st);
         if (U_SUCCESS(st))
@@ -1760,6 +1765,55 @@ int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *
     }
     int r = strcmp(a, b);
     return (r > 0) - (r < 0);
+}
+
+char *bg_l10n_sort_key(bg_l10n *l10n, const char *lang, const char *s) {
+    if (!s)
+        s = "";
+    UCollator *coll = collator_for(l10n, lang);
+    char *key = NULL;
+    UChar stack[256], *u = stack;
+    int32_t ulen = 0;
+    UErrorCode st = U_ZERO_ERROR;
+    if (coll) {
+        u_strFromUTF8WithSub(u, (int32_t)(sizeof stack / sizeof *stack), &ulen, s, -1, 0xFFFD, NULL, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            u = malloc(sizeof *u * ((size_t)ulen + 1));
+            if (!u)
+                goto oom;
+            u_strFromUTF8WithSub(u, ulen + 1, &ulen, s, -1, 0xFFFD, NULL, &st);
+        }
+    }
+    if (coll && U_SUCCESS(st)) {
+        /* A first guess that fits most names; ucol_getSortKey says how much it
+         * needs when it does not, and is asked again. */
+        int32_t cap = ulen * 4 + 16;
+        if (!(key = malloc((size_t)cap)))
+            goto oom;
+        int32_t need = ucol_getSortKey(coll, u, ulen, (uint8_t *)key, cap);
+        if (need > cap) {
+            free(key);
+            if (!(key = malloc((size_t)need)))
+                goto oom;
+            need = ucol_getSortKey(coll, u, ulen, (uint8_t *)key, need);
+        }
+        if (need <= 0) {
+            free(key);
+            key = NULL;
+        }
+    }
+    if (u != stack)
+        free(u);
+    /* No collator: UTF-8 bytes compare in code point order. */
+    if (!key && !(key = strdup(s)))
+        out_of_memory();
+    return key;
+oom:
+    if (u != stack)
+        free(u);
+    out_of_memory();
+    return NULL;
 }
 
 /* Ukrainian by the 2010 national system (Cabinet of Ministers resolution No. 55):

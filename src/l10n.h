@@ -65,6 +65,11 @@ char *bg_locale_autonym(bg_locale *loc, const char *code);
  * per language and cached in `l10n`).  Returns <0, 0, >0.  Ignores punctuation such
  * as the apostrophe (alternate handling "shifted"). */
 int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *b);
+/* The ICU sort key of UTF-8 string `s` for the collator of `lang`: a NUL-terminated
+ * byte string (free() it) such that strcmp() of two keys orders as bg_l10n_collate
+ * does; NULL only when out of memory.  A sort computes each key once instead of
+ * collating at every comparison. */
+char *bg_l10n_sort_key(bg_l10n *l10n, const char *lang, const char *s);
 
 /* An ASCII anchor slug: Ukrainian transliterated by the official 2010 system
  * (Cabinet of Ministers resolution No. 55), other scripts by ICU Any-Latin, then

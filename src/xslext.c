@@ -401,6 +401,7 @@ static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
 /* One sort key of xsl:sort: its computed values and how to compare them. */
 typedef struct sort_key {
     xmlXPathObjectPtr *values; /* one per node, NULL where the key has no value */
+    char **collation;          /* text keys: the ICU sort key of each value */
     int number;
     int descending;
     xmlChar *lang; /* NULL: compare in the output language */
@@ -442,9 +443,8 @@ static int compare_nodes(const sorter *s, int a, int b) {
         } else if (k->number) {
             c = compare_numbers(va->floatval, vb->floatval);
         } else {
-            const char *lang = k->lang ? (const char *)k->lang : bg_locale_lang(s->run->locale);
-            c = bg_l10n_collate(s->run->l10n, lang, va->stringval ? (const char *)va->stringval : "",
-                                vb->stringval ? (const char *)vb->stringval : "");
+            c = strcmp(k->collation[a], k->collation[b]);
+            c = (c > 0) - (c < 0);
         }
         if (c)
             return k->descending ? -c : c;
@@ -505,6 +505,33 @@ static xmlXPathObjectPtr *sort_values(xsltTransformContextPtr ctxt, xsltStylePre
     return values;
 }
 
+static void free_values(xmlXPathObjectPtr *values, int n) {
+    for (int i = 0; i < n; i++)
+        xmlXPathFreeObject(values[i]);
+    xmlFree(values);
+}
+
+/* The ICU sort keys of a text key's values (in the sort's lang, else the output
+ * language), so that each comparison of the sort is a strcmp.  NULL when out of
+ * memory. */
+static char **collation_keys(bg_xslext_run *run, const sort_key *k, int n) {
+    const char *lang = k->lang ? (const char *)k->lang : bg_locale_lang(run->locale);
+    char **keys = calloc((size_t)n, sizeof *keys);
+    if (!keys)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        const xmlXPathObject *v = k->values[i];
+        keys[i] = bg_l10n_sort_key(run->l10n, lang, v && v->stringval ? (const char *)v->stringval : "");
+        if (!keys[i]) {
+            for (int j = 0; j < i; j++)
+                free(keys[j]);
+            free(keys);
+            return NULL;
+        }
+    }
+    return keys;
+}
+
 /* The sort hook: what libxslt's default does, but text compares with ICU's collator
  * for the sort's lang (libxslt alone would use the C library's locale, which gets
  * Ukrainian wrong or is not installed at all). */
@@ -528,6 +555,11 @@ static void icu_sort(xsltTransformContextPtr ctxt, xmlNodePtr *sorts, int nbsort
         xmlFree(type);
         xmlFree(order);
         k->values = sort_values(ctxt, comp, k->number);
+        k->collation = NULL;
+        if (k->values && !k->number && !(k->collation = collation_keys(run, k, len))) {
+            free_values(k->values, len);
+            k->values = NULL;
+        }
         if (!k->values) {
             s.nkeys--;
             xmlFree(k->lang);
@@ -548,9 +580,12 @@ static void icu_sort(xsltTransformContextPtr ctxt, xmlNodePtr *sorts, int nbsort
     free(tmp);
     free(nodes);
     for (int j = 0; j < s.nkeys; j++) {
-        for (int i = 0; i < len; i++)
-            xmlXPathFreeObject(s.keys[j].values[i]);
-        xmlFree(s.keys[j].values);
+        free_values(s.keys[j].values, len);
+        if (s.keys[j].collation) {
+            for (int i = 0; i < len; i++)
+                free(s.keys[j].collation[i]);
+            free(s.keys[j].collation);
+        }
         xmlFree(s.keys[j].lang);
     }
 }

@@ -22,7 +22,10 @@
   <xsl:variable name="marker" select="'&#xE000;'"/>
   <xsl:variable name="marker2" select="'&#xE001;'"/>
 
-  <xsl:key name="by-id" match="b:*[@id]" use="@id"/>
+  <!-- Cross-references (@ref, @municipality, @findings) are followed with XPath's
+       id(): briefgen declares every @id of the brief an ID.  An xsl:key over all
+       elements with an id would make libxslt scan the whole brief, testing each
+       key's pattern against every node, in every transform. -->
 
   <!-- ================================================================ -->
   <!-- Languages                                                         -->

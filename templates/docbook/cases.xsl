@@ -27,7 +27,7 @@
   <!-- One case: section xml:id=@id, title, the place in italics, and a
        variablelist of its parts. -->
   <xsl:template match="b:case">
-    <xsl:variable name="m" select="key('by-id', @municipality)"/>
+    <xsl:variable name="m" select="id(@municipality)"/>
     <section>
       <xsl:attribute name="xml:id"><xsl:value-of select="@id"/></xsl:attribute>
       <title>

@@ -9,11 +9,9 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
+    xmlns:set="http://exslt.org/sets"
     extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
-
-  <!-- Municipalities by network, to list each network once (Muenchian grouping). -->
-  <xsl:key name="network" match="b:municipality[@network]" use="@network"/>
+    exclude-result-prefixes="b bg set">
 
   <!-- The municipalities section. -->
   <xsl:template match="b:municipalities">
@@ -30,12 +28,16 @@
           <xsl:value-of select="bg:msg('municipalities.count', count(b:municipality))"/>
         </emphasis>
       </para>
-      <xsl:for-each select="$networks[generate-id() = generate-id(key('network', @network)[1])]">
+      <!-- one paragraph per network, in order of first appearance (set:distinct keeps
+           the first of each value; Muenchian grouping with key()[1] would copy a
+           network's every member for each of them) -->
+      <xsl:for-each select="set:distinct($networks/@network)">
+        <xsl:variable name="network" select="string(.)"/>
         <para>
           <xsl:call-template name="network-message">
-            <xsl:with-param name="network" select="@network"/>
+            <xsl:with-param name="network" select="$network"/>
             <xsl:with-param name="what" select="'count'"/>
-            <xsl:with-param name="count" select="count(key('network', @network))"/>
+            <xsl:with-param name="count" select="count($networks[@network = $network])"/>
           </xsl:call-template>
         </para>
       </xsl:for-each>

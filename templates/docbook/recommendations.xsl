@@ -8,9 +8,8 @@
     xmlns="http://docbook.org/ns/docbook"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="bg str"
-    exclude-result-prefixes="b bg str">
+    extension-element-prefixes="bg"
+    exclude-result-prefixes="b bg">
 
   <!-- The recommendations section. -->
   <xsl:template match="b:recommendations">
@@ -88,7 +87,7 @@
       </para>
       <xsl:apply-templates select="b:p"/>
       <xsl:variable name="findings"
-          select="key('by-id', str:tokenize(@findings, ' &#9;&#10;&#13;'))[self::b:finding]"/>
+          select="id(@findings)[self::b:finding]"/>
       <itemizedlist spacing="compact" role="facts">
         <listitem>
           <para><xsl:value-of select="bg:msg(concat('recommendation.addressee.', @addressee))"/></para>

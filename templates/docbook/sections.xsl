@@ -75,7 +75,7 @@
     <blockquote>
       <xsl:if test="@municipality">
         <attribution>
-          <xsl:apply-templates select="key('by-id', @municipality)" mode="place"/>
+          <xsl:apply-templates select="id(@municipality)" mode="place"/>
         </attribution>
       </xsl:if>
       <xsl:apply-templates select="b:p"/>

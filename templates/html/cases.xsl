@@ -26,7 +26,7 @@
   <!-- One case: <section id> with an h3 title, the municipality (and oblast) as a
        line of metadata linked to the list of municipalities, and its parts. -->
   <xsl:template match="b:case">
-    <xsl:variable name="m" select="key('by-id', @municipality)"/>
+    <xsl:variable name="m" select="id(@municipality)"/>
     <section id="{@id}" class="case">
       <h3>
         <xsl:call-template name="lang-attr">

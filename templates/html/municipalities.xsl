@@ -9,11 +9,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
+    xmlns:set="http://exslt.org/sets"
     extension-element-prefixes="bg"
-    exclude-result-prefixes="b bg">
-
-  <!-- Municipalities by network, to list each network once (Muenchian grouping). -->
-  <xsl:key name="network" match="b:municipality[@network]" use="@network"/>
+    exclude-result-prefixes="b bg set">
 
   <!-- The municipalities section: heading, the count (and the network members'
        count), the sorted list, and a legend for the network mark. -->
@@ -30,14 +28,17 @@
         <xsl:value-of select="bg:msg('municipalities.count', count(b:municipality))"/>
       </p>
       <xsl:if test="$networks">
-        <!-- one line per network, in order of first appearance -->
-        <xsl:for-each select="$networks[generate-id() = generate-id(key('network', @network)[1])]">
+        <!-- one line per network, in order of first appearance (set:distinct keeps
+             the first of each value; Muenchian grouping with key()[1] would copy a
+             network's every member for each of them) -->
+        <xsl:for-each select="set:distinct($networks/@network)">
+          <xsl:variable name="network" select="string(.)"/>
           <p class="legend">
             <span class="dot"></span>
             <xsl:call-template name="network-message">
-              <xsl:with-param name="network" select="@network"/>
+              <xsl:with-param name="network" select="$network"/>
               <xsl:with-param name="what" select="'count'"/>
-              <xsl:with-param name="count" select="count(key('network', @network))"/>
+              <xsl:with-param name="count" select="count($networks[@network = $network])"/>
             </xsl:call-template>
           </p>
         </xsl:for-each>

@@ -8,9 +8,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
-    xmlns:str="http://exslt.org/strings"
-    extension-element-prefixes="bg str"
-    exclude-result-prefixes="b bg str">
+    extension-element-prefixes="bg"
+    exclude-result-prefixes="b bg">
 
   <!-- The recommendations section. -->
   <xsl:template match="b:recommendations">
@@ -98,7 +97,7 @@
           </li>
         </xsl:if>
         <xsl:variable name="findings"
-            select="key('by-id', str:tokenize(@findings, ' &#9;&#10;&#13;'))[self::b:finding]"/>
+            select="id(@findings)[self::b:finding]"/>
         <xsl:if test="$findings">
           <li class="answers">
             <xsl:call-template name="message-with-markup">

@@ -72,7 +72,7 @@
 
   <!-- The attribution of a quote: "Participant, Irpin (Kyiv Oblast)". -->
   <xsl:template name="quote-attribution">
-    <xsl:variable name="m" select="key('by-id', @municipality)"/>
+    <xsl:variable name="m" select="id(@municipality)"/>
     <xsl:call-template name="message-with-markup">
       <xsl:with-param name="message" select="bg:msg('quote.attribution', $marker)"/>
       <xsl:with-param name="content">
@@ -105,7 +105,7 @@
   <!-- A citation: its text, or when empty the reference's number ("[2]"), linked to
        the reference. -->
   <xsl:template match="b:cite" mode="inline">
-    <xsl:variable name="ref" select="key('by-id', @ref)"/>
+    <xsl:variable name="ref" select="id(@ref)"/>
     <a class="cite" href="#{@ref}">
       <xsl:call-template name="inline-lang-attr"/>
       <xsl:choose>
