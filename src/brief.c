@@ -812,8 +812,38 @@ static void register_ids(xmlDocPtr doc, xmlNodePtr node) {
     }
 }
 
+/* A deep copy of `doc` with a dictionary of its own.  xmlCopyDoc would share the
+ * original's, and a dictionary is not safe to add to from two threads: `build -j`
+ * resolves the languages of one brief on different threads at once. */
+static xmlDocPtr copy_doc(const xmlDoc *doc) {
+    xmlDocPtr copy = xmlNewDoc(doc->version ? doc->version : BAD_CAST "1.0");
+    if (!copy || !(copy->dict = xmlDictCreate())) {
+        xmlFreeDoc(copy);
+        return NULL;
+    }
+    if (doc->URL && !(copy->URL = xmlStrdup(doc->URL))) {
+        xmlFreeDoc(copy);
+        return NULL;
+    }
+    copy->standalone = doc->standalone;
+    copy->charset = doc->charset;
+    copy->parseFlags = doc->parseFlags;
+    copy->properties = doc->properties;
+    for (xmlNodePtr n = doc->children; n; n = n->next) {
+        if (n->type == XML_DTD_NODE)
+            continue; /* a DOCTYPE declares nothing (load refuses entities) */
+        xmlNodePtr c = xmlDocCopyNode(n, copy, 1);
+        if (!c) {
+            xmlFreeDoc(copy);
+            return NULL;
+        }
+        xmlAddChild((xmlNodePtr)copy, c);
+    }
+    return copy;
+}
+
 xmlDocPtr bg_brief_resolve(const bg_brief *b, const char *lang) {
-    xmlDocPtr copy = xmlCopyDoc(b->doc, 1);
+    xmlDocPtr copy = copy_doc(b->doc);
     if (!copy) {
         bg_error(b->path, 0, "out of memory");
         return NULL;

@@ -213,6 +213,7 @@ typedef struct batch {
     int next; /* the next job to take, under `lock` */
     int stamp_due; /* write the stamp before the first output, under `lock` */
     int rebuild;   /* rebuild every output: --force, or other template/locale folders */
+    int lang_threads; /* threads one brief may use for its languages (-j over briefs) */
     pthread_mutex_t lock;
     pthread_cond_t finished;
 } batch;
@@ -289,6 +290,77 @@ static void add_figure_copy(const char *id, const char *src, long line, void *ct
     bg_figure_free(fig);
 }
 
+/* The outputs of one language of a brief: resolved once, rendered in each stale
+ * format into memory.  Languages of one brief may be rendered on threads of
+ * their own (lang_threads); such a thread captures its messages, which are said
+ * in language order when it is joined, as a serial run would say them. */
+typedef struct lang_task {
+    batch *bt;
+    const bg_brief *b;
+    const char *lang;
+    const char *stem;
+    int stale[BG_FORMAT_COUNT];
+    output outs[BG_FORMAT_COUNT];
+    int nouts;
+    int rc;
+    bg_diag_capture diag; /* on a thread of its own: what it said */
+} lang_task;
+
+static void render_lang(pipeline *p, lang_task *t) {
+    const build_opts *o = t->bt->o;
+    int errors_before = bg_diag_errors();
+    xmlDocPtr resolved = NULL;
+    if (!bg_l10n_locale(p->l10n, t->lang) || !(resolved = bg_brief_resolve(t->b, t->lang)))
+        t->rc = -1;
+    for (int f = 0; f < BG_FORMAT_COUNT && t->rc == 0; f++) {
+        if (!t->stale[f])
+            continue;
+        output *out = &t->outs[t->nouts];
+        if (output_path(out->path, sizeof out->path, o, bg_brief_path(t->b), t->lang, f) != 0) {
+            bg_error(o->outdir, 0, "output path too long");
+            t->rc = -1;
+        } else if (bg_render(p->renderer, t->b, resolved, t->lang, t->stem, f, &out->data, &out->len) != 0) {
+            t->rc = -1;
+        } else {
+            t->nouts++;
+        }
+    }
+    xmlFreeDoc(resolved);
+    if (bg_diag_errors() != errors_before)
+        t->rc = -1; /* includes warnings promoted by --strict */
+}
+
+/* A thread rendering one language: its own ICU objects, the shared stylesheets. */
+static void *lang_worker(void *arg) {
+    lang_task *t = arg;
+    bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
+    pipeline p = {bg_l10n_clone(t->bt->main.l10n), NULL, NULL};
+    if (p.l10n)
+        p.renderer = bg_renderer_share(t->bt->main.renderer, p.l10n);
+    bg_diag_capture_begin(&t->diag);
+    if (p.renderer) {
+        render_lang(&p, t);
+    } else {
+        bg_error(NULL, 0, "out of memory starting a worker");
+        t->rc = -1;
+    }
+    bg_diag_capture_end();
+    bg_renderer_free(p.renderer);
+    bg_l10n_free(p.l10n);
+    return NULL;
+}
+
+/* Write `out` unless *rc says the brief failed (setting it when the write fails);
+ * free its data either way. */
+static void publish(const build_opts *o, output *out, int *rc) {
+    if (*rc == 0 && bg_write_atomic(out->path, out->data, out->len) != 0)
+        *rc = -1;
+    else if (*rc == 0 && o->verbose)
+        bg_note("wrote %s", out->path);
+    free(out->data);
+    out->data = NULL;
+}
+
 /* Render every language × format of one valid brief into memory, and only when all
  * of them succeeded (and --strict found nothing) write them, with the figures'
  * images beside the DocBook outputs.  A brief is published whole or not at all. */
@@ -305,42 +377,45 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
 
     char stem[PATH_MAX];
     output_stem(bg_brief_path(b), stem, sizeof stem);
-    output outs[MAX_LANGS * BG_FORMAT_COUNT];
-    int nouts = 0, errors_before = bg_diag_errors(), rc = 0;
+    int errors_before = bg_diag_errors(), rc = 0;
 
-    for (int i = 0; i < nlangs && rc == 0; i++) {
-        /* Only what is out of date: a touched uk.xlf rebuilds the uk outputs. */
-        int stale[BG_FORMAT_COUNT], nstale = 0;
+    /* Only what is out of date: a touched uk.xlf rebuilds the uk outputs. */
+    lang_task tasks[MAX_LANGS];
+    int ntasks = 0;
+    for (int i = 0; i < nlangs; i++) {
+        lang_task *t = &tasks[ntasks];
+        *t = (lang_task){.bt = bt, .b = b, .lang = langs[i], .stem = stem};
+        int nstale = 0;
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
-            stale[f] = o->format[f] && (bt->rebuild || !output_fresh(bt, j, langs[i], f));
-            nstale += stale[f];
-            j->fresh += o->format[f] && !stale[f];
+            t->stale[f] = o->format[f] && (bt->rebuild || !output_fresh(bt, j, langs[i], f));
+            nstale += t->stale[f];
+            j->fresh += o->format[f] && !t->stale[f];
         }
-        if (nstale == 0)
-            continue;
-        if (!bg_l10n_locale(p->l10n, langs[i])) {
+        ntasks += nstale > 0;
+    }
+    /* Languages after the first go to threads of their own while -j leaves
+     * threads idle; the first is rendered here. */
+    pthread_t threads[MAX_LANGS];
+    int started[MAX_LANGS] = {0};
+    int nstarted = 0;
+    for (int i = 1; i < ntasks && i < bt->lang_threads; i++)
+        nstarted += started[i] = pthread_create(&threads[i], NULL, lang_worker, &tasks[i]) == 0;
+    if (nstarted && o->verbose)
+        bg_note("%s: %d languages on %d threads", bg_brief_path(b), ntasks, nstarted + 1);
+    for (int i = 0; i < ntasks; i++) {
+        if (started[i]) {
+            pthread_join(threads[i], NULL);
+            if (rc == 0)
+                bg_diag_capture_replay(&tasks[i].diag);
+            else /* a serial run would not have rendered it: what it said is dropped */
+                bg_diag_capture_free(&tasks[i].diag);
+        } else if (rc == 0) {
+            render_lang(p, &tasks[i]);
+        } else {
+            continue; /* a language before failed: the brief is not published */
+        }
+        if (tasks[i].rc != 0)
             rc = -1;
-            break;
-        }
-        xmlDocPtr resolved = bg_brief_resolve(b, langs[i]);
-        if (!resolved) {
-            rc = -1;
-            break;
-        }
-        for (int f = 0; f < BG_FORMAT_COUNT && rc == 0; f++) {
-            if (!stale[f])
-                continue;
-            output *out = &outs[nouts];
-            if (output_path(out->path, sizeof out->path, o, bg_brief_path(b), langs[i], f) != 0) {
-                bg_error(o->outdir, 0, "output path too long");
-                rc = -1;
-            } else if (bg_render(p->renderer, b, resolved, langs[i], stem, f, &out->data, &out->len) != 0) {
-                rc = -1;
-            } else {
-                nouts++;
-            }
-        }
-        xmlFreeDoc(resolved);
     }
     figure_copies fc = {.o = o, .brief = bg_brief_path(b), .stem = stem};
     if (rc == 0 && o->format[BG_FORMAT_DOCBOOK]) {
@@ -349,17 +424,17 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
             rc = -1;
     }
     if (bg_diag_errors() != errors_before)
-        rc = -1; /* includes warnings promoted by --strict */
+        rc = -1;
+    int nouts = 0;
+    for (int i = 0; i < ntasks; i++)
+        nouts += tasks[i].nouts;
     if (rc == 0 && nouts > 0 && ensure_stamp(bt) != 0)
         rc = -1;
-    for (int i = 0; i < nouts + fc.n; i++) {
-        output *out = i < nouts ? &outs[i] : &fc.outs[i - nouts];
-        if (rc == 0 && bg_write_atomic(out->path, out->data, out->len) != 0)
-            rc = -1;
-        else if (rc == 0 && o->verbose)
-            bg_note("wrote %s", out->path);
-        free(out->data);
-    }
+    for (int i = 0; i < ntasks; i++)
+        for (int k = 0; k < tasks[i].nouts; k++)
+            publish(o, &tasks[i].outs[k], &rc);
+    for (int i = 0; i < fc.n; i++)
+        publish(o, &fc.outs[i], &rc);
     free(fc.outs);
     return rc;
 }
@@ -720,7 +795,11 @@ static int run(const char *name, int argc, char **argv) {
     if (pipeline_open(&bt.main, &o.common, bt.is_build) != 0 || plan(&bt, &skipped, &failed) != 0) {
         failed = 1;
     } else {
-        int nthreads = o.jobs ? o.jobs : cores();
+        int nthreads = o.jobs ? o.jobs : cores(), nbuild = 0;
+        for (int i = 0; i < bt.njobs; i++)
+            nbuild += !bt.jobs[i].skip;
+        /* Fewer briefs than threads: the spare threads render languages. */
+        bt.lang_threads = nbuild > 0 && nthreads > nbuild ? nthreads / nbuild : 1;
         if (nthreads > bt.njobs)
             nthreads = bt.njobs;
         pthread_t threads[256];

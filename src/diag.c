@@ -42,6 +42,22 @@ void bg_diag_capture_flush(bg_diag_capture *c) {
     bg_diag_capture_free(c);
 }
 
+static void out(const char *fmt, ...) BG_PRINTF(1, 2);
+
+void bg_diag_capture_replay(bg_diag_capture *c) {
+    if (!c)
+        return;
+    if (c->len)
+        out("%s", c->text);
+    n_errors += c->errors;
+    n_warnings += c->warnings;
+    if (capture) {
+        capture->errors += c->errors;
+        capture->warnings += c->warnings;
+    }
+    bg_diag_capture_free(c);
+}
+
 /* Append formatted text to the capture; on out-of-memory the text goes to stderr
  * rather than being lost. */
 static void capture_vadd(const char *fmt, va_list ap) {

@@ -53,6 +53,9 @@ void bg_diag_capture_begin(bg_diag_capture *c);
 void bg_diag_capture_end(void);
 void bg_diag_capture_flush(bg_diag_capture *c);
 void bg_diag_capture_free(bg_diag_capture *c);
+/* Say on this thread what capture `c` (made on another) holds: its text goes out
+ * as if said here, its counts are added to this thread's; then frees it. */
+void bg_diag_capture_replay(bg_diag_capture *c);
 
 /* Feed text that libxslt printed (in pieces) to diag; whole lines come out as
  * messages, at the template position libxslt names or else at `file`:`line`.

@@ -60,8 +60,8 @@
         </xsl:attribute>
         <title><xsl:value-of select="bg:msg($key)"/></title>
         <xsl:for-each select="$members">
+          <!-- xsl:sort is stable: ties keep document order -->
           <xsl:sort select="number(concat('0', @votes))" data-type="number" order="descending"/>
-          <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
           <xsl:apply-templates select="."/>
         </xsl:for-each>
       </section>
@@ -151,7 +151,6 @@
             <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
                               + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
             <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-            <xsl:sort select="count(preceding-sibling::b:recommendation)" data-type="number"/>
             <row>
               <entry><xsl:call-template name="recommendation-number"/></entry>
               <entry>
