@@ -196,7 +196,7 @@ static void pipeline_close(pipeline *p) {
 typedef struct job {
     const char *path;
     char **langs; /* the brief's @langs (peeked), or NULL with -l */
-    char **figures; /* its figures' @id and @src in pairs (peeked, build only) */
+    char **figures; /* its figures' @id and @src in pairs (peeked for up-to-date checks and --deps) */
     int skip;     /* every output is up to date */
     int failed;
     int fresh; /* outputs found up to date and left alone */
@@ -747,7 +747,10 @@ static int plan(batch *bt, int *skipped_outputs, int *failed) {
         job *j = &bt->jobs[i];
         if (!o->nlangs)
             j->langs = bg_brief_peek_langs(j->path);
-        if (bt->is_build)
+        /* The figures' images are inputs: needed to tell whether outputs are up
+         * to date, and for --deps.  Peeking reads the whole brief, so a rebuild
+         * of everything without --deps does not. */
+        if (bt->is_build && (!bt->rebuild || o->deps))
             j->figures = bg_brief_peek_figures(j->path);
         const char *langs[MAX_LANGS];
         int n = job_langs(bt, j, langs);
