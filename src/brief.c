@@ -142,6 +142,13 @@ static int is_ours(const xmlNode *n, const char *name) {
            (!name || xmlStrEqual(n->name, BAD_CAST name));
 }
 
+void bg_brief_release_tree(bg_brief *b) {
+    if (b) {
+        xmlFreeDoc(b->doc);
+        b->doc = NULL;
+    }
+}
+
 void bg_brief_free(bg_brief *b) {
     if (!b)
         return;

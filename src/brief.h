@@ -73,6 +73,12 @@ xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
  * element is an ID, for XPath's id().  NULL on out-of-memory. */
 xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
 
+/* Free the brief's tree once every language is resolved (a build keeps only the
+ * resolved copies while it renders: the tree of a large brief is tens of MB).
+ * Afterwards only bg_brief_path, _lang, _nlangs, _source_lang and bg_brief_free
+ * may be called. */
+void bg_brief_release_tree(bg_brief *b);
+
 /* Call `fn` for every language unit under `node`, in document order. */
 void bg_brief_each_unit(xmlNodePtr node, void (*fn)(const bg_unit *unit, void *ctx), void *ctx);
 

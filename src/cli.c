@@ -29,7 +29,7 @@ static const bg_command commands[] = {
      "      --template-files DIR  let templates read files in DIR with document()\n"
      "                        (otherwise only the template folders; they never write)\n"
      "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
-     "  -j, --jobs N          render N briefs at a time (default: the number of cores)\n"
+     "  -j, --jobs N          render on N threads (default: the number of cores)\n"
      "      --force           rebuild outputs that are already up to date\n"
      "      --deps FILE       write Make rules naming every input of every output\n"
      "  -q, --quiet           do not print warnings\n"

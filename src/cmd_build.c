@@ -290,28 +290,44 @@ static void add_figure_copy(const char *id, const char *src, long line, void *ct
     bg_figure_free(fig);
 }
 
+/* The languages of one brief being resolved: the brief's tree is freed as soon as
+ * none of them needs it any more. */
+typedef struct resolving {
+    pthread_mutex_t lock;
+    pthread_cond_t done;
+    int pending; /* languages on threads of their own not yet resolved */
+} resolving;
+
 /* The outputs of one language of a brief: resolved once, rendered in each stale
- * format into memory.  Languages of one brief may be rendered on threads of
- * their own (lang_threads); such a thread captures its messages, which are said
- * in language order when it is joined, as a serial run would say them. */
+ * format into memory.  Languages of one brief may be done on threads of their
+ * own (lang_threads).  What each language says is captured and said in language
+ * order once all are done, so that -j N says what -j 1 says. */
 typedef struct lang_task {
     batch *bt;
     const bg_brief *b;
     const char *lang;
     const char *stem;
     int stale[BG_FORMAT_COUNT];
+    xmlDocPtr resolved;
+    int resolve_rc; /* set before the task counts as resolved */
     output outs[BG_FORMAT_COUNT];
     int nouts;
     int rc;
-    bg_diag_capture diag; /* on a thread of its own: what it said */
+    resolving *sync;                  /* set for a task on a thread of its own */
+    bg_diag_capture said, said_later; /* resolving (and, on a thread, rendering); rendering */
 } lang_task;
+
+static void resolve_lang(pipeline *p, lang_task *t) {
+    int errors_before = bg_diag_errors();
+    if (!bg_l10n_locale(p->l10n, t->lang) || !(t->resolved = bg_brief_resolve(t->b, t->lang)) ||
+        bg_diag_errors() != errors_before) /* includes warnings promoted by --strict */
+        t->resolve_rc = -1;
+    t->rc = t->resolve_rc;
+}
 
 static void render_lang(pipeline *p, lang_task *t) {
     const build_opts *o = t->bt->o;
     int errors_before = bg_diag_errors();
-    xmlDocPtr resolved = NULL;
-    if (!bg_l10n_locale(p->l10n, t->lang) || !(resolved = bg_brief_resolve(t->b, t->lang)))
-        t->rc = -1;
     for (int f = 0; f < BG_FORMAT_COUNT && t->rc == 0; f++) {
         if (!t->stale[f])
             continue;
@@ -319,31 +335,38 @@ static void render_lang(pipeline *p, lang_task *t) {
         if (output_path(out->path, sizeof out->path, o, bg_brief_path(t->b), t->lang, f) != 0) {
             bg_error(o->outdir, 0, "output path too long");
             t->rc = -1;
-        } else if (bg_render(p->renderer, t->b, resolved, t->lang, t->stem, f, &out->data, &out->len) != 0) {
+        } else if (bg_render(p->renderer, t->b, t->resolved, t->lang, t->stem, f, &out->data, &out->len) != 0) {
             t->rc = -1;
         } else {
             t->nouts++;
         }
     }
-    xmlFreeDoc(resolved);
+    xmlFreeDoc(t->resolved);
+    t->resolved = NULL;
     if (bg_diag_errors() != errors_before)
-        t->rc = -1; /* includes warnings promoted by --strict */
+        t->rc = -1;
 }
 
-/* A thread rendering one language: its own ICU objects, the shared stylesheets. */
+/* A thread doing one language: its own ICU objects, the shared stylesheets. */
 static void *lang_worker(void *arg) {
     lang_task *t = arg;
     bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
+    bg_diag_capture_begin(&t->said);
     pipeline p = {bg_l10n_clone(t->bt->main.l10n), NULL, NULL};
     if (p.l10n)
         p.renderer = bg_renderer_share(t->bt->main.renderer, p.l10n);
-    bg_diag_capture_begin(&t->diag);
     if (p.renderer) {
-        render_lang(&p, t);
+        resolve_lang(&p, t);
     } else {
         bg_error(NULL, 0, "out of memory starting a worker");
-        t->rc = -1;
+        t->resolve_rc = t->rc = -1;
     }
+    pthread_mutex_lock(&t->sync->lock);
+    t->sync->pending--;
+    pthread_cond_broadcast(&t->sync->done);
+    pthread_mutex_unlock(&t->sync->lock);
+    if (p.renderer)
+        render_lang(&p, t);
     bg_diag_capture_end();
     bg_renderer_free(p.renderer);
     bg_l10n_free(p.l10n);
@@ -394,35 +417,74 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
         ntasks += nstale > 0;
     }
     /* Languages after the first go to threads of their own while -j leaves
-     * threads idle; the first is rendered here. */
+     * threads idle; the others are done here. */
+    resolving sync = {.pending = 0};
+    pthread_mutex_init(&sync.lock, NULL);
+    pthread_cond_init(&sync.done, NULL);
     pthread_t threads[MAX_LANGS];
-    int started[MAX_LANGS] = {0};
-    int nstarted = 0;
-    for (int i = 1; i < ntasks && i < bt->lang_threads; i++)
-        nstarted += started[i] = pthread_create(&threads[i], NULL, lang_worker, &tasks[i]) == 0;
+    int started[MAX_LANGS] = {0}, nstarted = 0;
+    for (int i = 1; i < ntasks && i < bt->lang_threads; i++) {
+        tasks[i].sync = &sync;
+        sync.pending++; /* before the thread can count it down */
+        started[i] = pthread_create(&threads[i], NULL, lang_worker, &tasks[i]) == 0;
+        if (!started[i])
+            sync.pending--;
+        nstarted += started[i];
+    }
     if (nstarted && o->verbose)
         bg_note("%s: %d languages on %d threads", bg_brief_path(b), ntasks, nstarted + 1);
     for (int i = 0; i < ntasks; i++) {
-        if (started[i]) {
-            pthread_join(threads[i], NULL);
-            if (rc == 0)
-                bg_diag_capture_replay(&tasks[i].diag);
-            else /* a serial run would not have rendered it: what it said is dropped */
-                bg_diag_capture_free(&tasks[i].diag);
-        } else if (rc == 0) {
-            render_lang(p, &tasks[i]);
-        } else {
-            continue; /* a language before failed: the brief is not published */
+        if (!started[i]) {
+            bg_diag_capture_begin(&tasks[i].said);
+            resolve_lang(p, &tasks[i]);
+            bg_diag_capture_end();
         }
-        if (tasks[i].rc != 0)
-            rc = -1;
     }
+    pthread_mutex_lock(&sync.lock);
+    while (sync.pending > 0)
+        pthread_cond_wait(&sync.done, &sync.lock);
+    pthread_mutex_unlock(&sync.lock);
+    for (int i = 0; i < ntasks; i++)
+        rc |= tasks[i].resolve_rc;
+    /* The figures' images are read now, while the brief's tree is there to list
+     * them; then only the resolved copies are kept for rendering. */
     figure_copies fc = {.o = o, .brief = bg_brief_path(b), .stem = stem};
     if (rc == 0 && o->format[BG_FORMAT_DOCBOOK]) {
         bg_brief_each_figure(b, add_figure_copy, &fc);
         if (fc.failed)
             rc = -1;
     }
+    bg_brief_release_tree(b);
+    /* Languages are said in order, and only up to the first that fails: a broken
+     * template or message fails every language alike, and is said once.  (A
+     * language after it is not rendered here; on a thread it may have been, and
+     * what it said is dropped.) */
+    int failed_before = 0;
+    for (int i = 0; i < ntasks; i++) {
+        if (!started[i] && !failed_before) {
+            bg_diag_capture_begin(&tasks[i].said_later);
+            render_lang(p, &tasks[i]);
+            bg_diag_capture_end();
+        }
+        /* a thread's rc is its own until joined; its resolve_rc is settled */
+        failed_before |= (started[i] ? tasks[i].resolve_rc : tasks[i].rc) != 0;
+    }
+    failed_before = 0;
+    for (int i = 0; i < ntasks; i++) {
+        if (started[i])
+            pthread_join(threads[i], NULL);
+        if (!failed_before) {
+            bg_diag_capture_replay(&tasks[i].said);
+            bg_diag_capture_replay(&tasks[i].said_later);
+        } else {
+            bg_diag_capture_free(&tasks[i].said);
+            bg_diag_capture_free(&tasks[i].said_later);
+        }
+        failed_before |= tasks[i].rc != 0;
+    }
+    rc |= failed_before ? -1 : 0;
+    pthread_mutex_destroy(&sync.lock);
+    pthread_cond_destroy(&sync.done);
     if (bg_diag_errors() != errors_before)
         rc = -1;
     int nouts = 0;

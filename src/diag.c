@@ -14,6 +14,8 @@ static int strict, quiet;
  * counts and, while one is active, its own capture. */
 static _Thread_local int n_errors, n_warnings;
 static _Thread_local bg_diag_capture *capture;
+/* Its address tells one thread from another (bg_diag_capture.thread). */
+static _Thread_local char this_thread;
 
 void bg_diag_set_strict(int on) { strict = on; }
 int bg_diag_strict(void) { return strict; }
@@ -24,10 +26,12 @@ void bg_diag_reset(void) { n_errors = n_warnings = 0; }
 
 void bg_diag_capture_begin(bg_diag_capture *c) {
     memset(c, 0, sizeof *c);
+    c->outer = capture;
+    c->thread = &this_thread;
     capture = c;
 }
 
-void bg_diag_capture_end(void) { capture = NULL; }
+void bg_diag_capture_end(void) { capture = capture ? capture->outer : NULL; }
 
 void bg_diag_capture_free(bg_diag_capture *c) {
     if (!c)
@@ -49,8 +53,10 @@ void bg_diag_capture_replay(bg_diag_capture *c) {
         return;
     if (c->len)
         out("%s", c->text);
-    n_errors += c->errors;
-    n_warnings += c->warnings;
+    if (c->thread != &this_thread) { /* counted on its own thread, not here */
+        n_errors += c->errors;
+        n_warnings += c->warnings;
+    }
     if (capture) {
         capture->errors += c->errors;
         capture->warnings += c->warnings;

@@ -41,20 +41,24 @@ void bg_diag_reset(void);
 /* Capturing: while a capture is active on the calling thread, messages are appended
  * to it instead of being printed — `build -j` prints each brief's messages in input
  * order, and the preview server shows them in the page.  Counts are per thread.
- * The caller owns the capture and releases its text with bg_diag_capture_free (or
- * bg_diag_capture_flush, which first writes it to stderr). */
+ * Captures nest: ending one makes the one that was active when it began active
+ * again.  The caller owns the capture and releases its text with
+ * bg_diag_capture_free (or bg_diag_capture_flush, which first writes it to stderr). */
 typedef struct bg_diag_capture {
     char *text; /* NUL-terminated once anything was captured, else NULL */
     size_t len, cap;
     int errors, warnings;
+    struct bg_diag_capture *outer; /* active when this one began */
+    const void *thread;            /* the thread it was made on */
 } bg_diag_capture;
 
 void bg_diag_capture_begin(bg_diag_capture *c);
 void bg_diag_capture_end(void);
 void bg_diag_capture_flush(bg_diag_capture *c);
 void bg_diag_capture_free(bg_diag_capture *c);
-/* Say on this thread what capture `c` (made on another) holds: its text goes out
- * as if said here, its counts are added to this thread's; then frees it. */
+/* Say here what capture `c` holds, as if said now: its text goes to the active
+ * capture (or stderr), its counts to that capture and — when `c` was made on
+ * another thread — to this thread's.  Then frees it. */
 void bg_diag_capture_replay(bg_diag_capture *c);
 
 /* Feed text that libxslt printed (in pieces) to diag; whole lines come out as
