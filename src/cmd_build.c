@@ -473,6 +473,8 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
     for (int i = 0; i < ntasks; i++) {
         if (started[i])
             pthread_join(threads[i], NULL);
+        xmlFreeDoc(tasks[i].resolved); /* a language not rendered */
+        tasks[i].resolved = NULL;
         if (!failed_before) {
             bg_diag_capture_replay(&tasks[i].said);
             bg_diag_capture_replay(&tasks[i].said_later);
