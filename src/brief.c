@@ -138,8 +138,9 @@ static const char *attr(const xmlNode *node, const char *name) {
 }
 
 static int is_ours(const xmlNode *n, const char *name) {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST BG_BRIEF_NS) &&
-           (!name || xmlStrEqual(n->name, BAD_CAST name));
+    /* The name first: the checks ask each node about several names. */
+    return n && n->type == XML_ELEMENT_NODE && (!name || xmlStrEqual(n->name, BAD_CAST name)) && n->ns &&
+           xmlStrEqual(n->ns->href, BAD_CAST BG_BRIEF_NS);
 }
 
 void bg_brief_release_tree(bg_brief *b) {
