@@ -223,6 +223,96 @@ static xmlDocPtr new_fragment(xmlXPathParserContextPtr ctxt) {
     return doc;
 }
 
+/* Append to `doc` what xsl:copy-of would make of `v`: copies of its nodes (the
+ * children of a result tree fragment), or its string value as text.  Attributes
+ * and namespaces cannot stand among text and are left out.  -1 when out of memory. */
+static int append_copy(xmlDocPtr doc, xmlXPathObjectPtr v) {
+    if (!v)
+        return 0;
+    if (v->type != XPATH_NODESET && v->type != XPATH_XSLT_TREE) {
+        xmlChar *text = xmlXPathCastToString(v);
+        xmlNodePtr t = text && *text ? xmlNewDocText(doc, text) : NULL;
+        int ok = !text || !*text || t;
+        xmlFree(text);
+        if (t)
+            xmlAddChild((xmlNodePtr)doc, t);
+        return ok ? 0 : -1;
+    }
+    for (int i = 0; v->nodesetval && i < v->nodesetval->nodeNr; i++) {
+        xmlNodePtr n = v->nodesetval->nodeTab[i];
+        int whole = n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE;
+        for (xmlNodePtr k = whole ? n->children : n; k; k = whole ? k->next : NULL) {
+            if (k->type == XML_ATTRIBUTE_NODE || k->type == XML_NAMESPACE_DECL)
+                continue;
+            xmlNodePtr c = xmlDocCopyNode(k, doc, 1);
+            if (!c)
+                return -1;
+            xmlAddChild((xmlNodePtr)doc, c);
+        }
+    }
+    return 0;
+}
+
+/* Append `len` bytes of `text` to `doc` as a text node (nothing when empty). */
+static int append_text(xmlDocPtr doc, const xmlChar *text, int len) {
+    if (len <= 0)
+        return 0;
+    xmlNodePtr t = xmlNewDocTextLen(doc, text, len);
+    if (!t)
+        return -1;
+    xmlAddChild((xmlNodePtr)doc, t);
+    return 0;
+}
+
+/* bg:splice(text, content, content2): `text` — a message formatted with the
+ * markers U+E000 and U+E001 as arguments — with the first U+E000 replaced by a
+ * copy of `content` and the first U+E001 by a copy of `content2` (node-sets or
+ * result tree fragments, copied as xsl:copy-of copies them).  A node-set of the
+ * pieces in order, for xsl:copy-of.  What the recursive template did with
+ * substring-before/-after, in one pass. */
+static void fn_splice(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs < 1 || nargs > 3) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlXPathObjectPtr content[2] = {NULL, NULL};
+    for (int i = nargs - 2; i >= 0; i--)
+        content[i] = valuePop(ctxt);
+    xmlChar *text = xmlXPathPopString(ctxt);
+    xmlDocPtr doc = new_fragment(ctxt);
+    static const char marker[2][4] = {"\xEE\x80\x80", "\xEE\x80\x81"}; /* U+E000, U+E001 */
+    int rc = text && doc ? 0 : -1;
+    if (rc == 0) {
+        const char *at[2];
+        for (int m = 0; m < 2; m++)
+            at[m] = strstr((const char *)text, marker[m]);
+        const char *p = (const char *)text;
+        /* the markers in the order they appear in the text */
+        int first = at[0] && (!at[1] || at[0] < at[1]) ? 0 : 1;
+        for (int k = 0; k < 2 && rc == 0; k++) {
+            int m = k == 0 ? first : 1 - first;
+            if (!at[m] || at[m] < p)
+                continue;
+            rc = append_text(doc, (const xmlChar *)p, (int)(at[m] - p));
+            if (rc == 0)
+                rc = append_copy(doc, content[m]);
+            p = at[m] + 3;
+        }
+        if (rc == 0)
+            rc = append_text(doc, (const xmlChar *)p, (int)strlen(p));
+    }
+    xmlNodeSetPtr pieces = xmlXPathNodeSetCreate(NULL);
+    for (xmlNodePtr n = rc == 0 && doc ? doc->children : NULL; pieces && n; n = n->next)
+        if (xmlXPathNodeSetAdd(pieces, n) != 0)
+            rc = -1;
+    if (rc != 0 || !pieces)
+        fail(ctxt, "bg:splice", "out of memory%s", "");
+    xmlFree(text);
+    xmlXPathFreeObject(content[0]);
+    xmlXPathFreeObject(content[1]);
+    valuePush(ctxt, xmlXPathWrapNodeSet(pieces));
+}
+
 /* bg:image(src, prefix): the image of the figure in context, read beside the brief
  * and checked (figure.h).  A node-set of one element: the SVG in its embedded form,
  * ids prefixed with `prefix`; or for a PNG <png uri="data:…" width="…" height="…"/>.
@@ -595,7 +685,8 @@ void bg_xslext_register(void) {
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {{"msg", fn_msg},   {"date", fn_date}, {"number", fn_number}, {"list", fn_list},
-               {"slug", fn_slug}, {"autonym", fn_autonym}, {"image", fn_image}, {"citation", fn_citation}};
+               {"slug", fn_slug}, {"autonym", fn_autonym}, {"image", fn_image}, {"citation", fn_citation},
+               {"splice", fn_splice}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }
