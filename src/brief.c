@@ -850,16 +850,27 @@ static xmlDocPtr copy_doc(const xmlDoc *doc) {
     return copy;
 }
 
+/* Reduce `doc` (the brief's tree or a copy of it) to `lang` in place. */
+static xmlDocPtr resolve_in(const bg_brief *b, xmlDocPtr doc, const char *lang) {
+    resolver r = {b, lang};
+    /* keep_one frees the members it drops; bg_brief_each_unit has already moved past
+     * a unit when it calls back, so the walk never touches a freed node. */
+    bg_brief_each_unit(xmlDocGetRootElement(doc), keep_one, &r);
+    register_ids(doc, xmlDocGetRootElement(doc));
+    return doc;
+}
+
 xmlDocPtr bg_brief_resolve(const bg_brief *b, const char *lang) {
     xmlDocPtr copy = copy_doc(b->doc);
     if (!copy) {
         bg_error(b->path, 0, "out of memory");
         return NULL;
     }
-    resolver r = {b, lang};
-    /* keep_one frees the members it drops; bg_brief_each_unit has already moved past
-     * a unit when it calls back, so the walk never touches a freed node. */
-    bg_brief_each_unit(xmlDocGetRootElement(copy), keep_one, &r);
-    register_ids(copy, xmlDocGetRootElement(copy));
-    return copy;
+    return resolve_in(b, copy, lang);
+}
+
+xmlDocPtr bg_brief_resolve_take(bg_brief *b, const char *lang) {
+    xmlDocPtr doc = b->doc;
+    b->doc = NULL;
+    return doc ? resolve_in(b, doc, lang) : NULL;
 }

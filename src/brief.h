@@ -73,6 +73,12 @@ xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
  * element is an ID, for XPath's id().  NULL on out-of-memory. */
 xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
 
+/* bg_brief_resolve without the copy: the brief's own tree is reduced to `lang` and
+ * handed to the caller, who frees it; the brief is left without a tree, as after
+ * bg_brief_release_tree.  For the last language a build resolves: a copy of a
+ * large brief costs time and tens of MB.  NULL when the tree is already gone. */
+xmlDocPtr bg_brief_resolve_take(bg_brief *b, const char *lang);
+
 /* Free the brief's tree once every language is resolved (a build keeps only the
  * resolved copies while it renders: the tree of a large brief is tens of MB).
  * Afterwards only bg_brief_path, _lang, _nlangs, _source_lang and bg_brief_free

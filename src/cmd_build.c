@@ -317,10 +317,15 @@ typedef struct lang_task {
     bg_diag_capture said, said_later; /* resolving (and, on a thread, rendering); rendering */
 } lang_task;
 
-static void resolve_lang(pipeline *p, lang_task *t) {
+/* Resolve the task's language: into a copy of the brief, or — `take`, for the
+ * last language resolved — into the brief's own tree, which the task then owns. */
+static void resolve_lang(pipeline *p, lang_task *t, bg_brief *take) {
     int errors_before = bg_diag_errors();
-    if (!bg_l10n_locale(p->l10n, t->lang) || !(t->resolved = bg_brief_resolve(t->b, t->lang)) ||
-        bg_diag_errors() != errors_before) /* includes warnings promoted by --strict */
+    if (!bg_l10n_locale(p->l10n, t->lang))
+        t->resolve_rc = -1;
+    else if (!(t->resolved = take ? bg_brief_resolve_take(take, t->lang) : bg_brief_resolve(t->b, t->lang)))
+        t->resolve_rc = -1;
+    if (bg_diag_errors() != errors_before) /* includes warnings promoted by --strict */
         t->resolve_rc = -1;
     t->rc = t->resolve_rc;
 }
@@ -356,7 +361,7 @@ static void *lang_worker(void *arg) {
     if (p.l10n)
         p.renderer = bg_renderer_share(t->bt->main.renderer, p.l10n);
     if (p.renderer) {
-        resolve_lang(&p, t);
+        resolve_lang(&p, t, NULL);
     } else {
         bg_error(NULL, 0, "out of memory starting a worker");
         t->resolve_rc = t->rc = -1;
@@ -433,10 +438,17 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
     }
     if (nstarted && o->verbose)
         bg_note("%s: %d languages on %d threads", bg_brief_path(b), ntasks, nstarted + 1);
+    /* The last language done here is resolved last, in the brief's own tree: by
+     * then every copy has been made (the threads' included), and the tree is not
+     * needed again.  The others get copies. */
+    int last = -1;
+    for (int i = 0; i < ntasks; i++)
+        if (!started[i])
+            last = i;
     for (int i = 0; i < ntasks; i++) {
-        if (!started[i]) {
+        if (!started[i] && i != last) {
             bg_diag_capture_begin(&tasks[i].said);
-            resolve_lang(p, &tasks[i]);
+            resolve_lang(p, &tasks[i], NULL);
             bg_diag_capture_end();
         }
     }
@@ -446,15 +458,20 @@ static int build_one(pipeline *p, batch *bt, job *j, bg_brief *b) {
     pthread_mutex_unlock(&sync.lock);
     for (int i = 0; i < ntasks; i++)
         rc |= tasks[i].resolve_rc;
-    /* The figures' images are read now, while the brief's tree is there to list
-     * them; then only the resolved copies are kept for rendering. */
+    /* The figures' images are read while the brief's tree is whole. */
     figure_copies fc = {.o = o, .brief = bg_brief_path(b), .stem = stem};
     if (rc == 0 && o->format[BG_FORMAT_DOCBOOK]) {
         bg_brief_each_figure(b, add_figure_copy, &fc);
         if (fc.failed)
             rc = -1;
     }
-    bg_brief_release_tree(b);
+    if (last >= 0) {
+        bg_diag_capture_begin(&tasks[last].said);
+        resolve_lang(p, &tasks[last], b);
+        bg_diag_capture_end();
+        rc |= tasks[last].resolve_rc;
+    }
+    bg_brief_release_tree(b); /* when no language took it */
     /* Languages are said in order, and only up to the first that fails: a broken
      * template or message fails every language alike, and is said once.  (A
      * language after it is not rendered here; on a thread it may have been, and
