@@ -321,11 +321,9 @@ typedef struct lang_task {
  * last language resolved — into the brief's own tree, which the task then owns. */
 static void resolve_lang(pipeline *p, lang_task *t, bg_brief *take) {
     int errors_before = bg_diag_errors();
-    if (!bg_l10n_locale(p->l10n, t->lang))
-        t->resolve_rc = -1;
-    else if (!(t->resolved = take ? bg_brief_resolve_take(take, t->lang) : bg_brief_resolve(t->b, t->lang)))
-        t->resolve_rc = -1;
-    if (bg_diag_errors() != errors_before) /* includes warnings promoted by --strict */
+    if (bg_l10n_locale(p->l10n, t->lang))
+        t->resolved = take ? bg_brief_resolve_take(take, t->lang) : bg_brief_resolve(t->b, t->lang);
+    if (!t->resolved || bg_diag_errors() != errors_before) /* includes warnings promoted by --strict */
         t->resolve_rc = -1;
     t->rc = t->resolve_rc;
 }
