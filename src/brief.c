@@ -90,21 +90,15 @@ static char *slurp(const char *path, int *size) {
     mode_t mode = 0;
     /* A brief is text: the sample is 46 KB.  Beyond this it is not a brief, and
      * parsing and rendering it would take about ten times its size in memory. */
-    switch (bg_file_read(path, MAX_BRIEF_BYTES, &buf, &n, &mode)) {
-    case BG_FILE_OK:
-        break;
-    case BG_FILE_CANNOT_OPEN:
-        bg_error(path, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    case BG_FILE_NOT_REGULAR:
-        bg_error(path, 0, "not a regular file%s", bg_file_kind(mode));
-        return NULL;
-    case BG_FILE_TOO_LARGE:
+    bg_file_status st = bg_file_read(path, MAX_BRIEF_BYTES, &buf, &n, &mode);
+    if (st == BG_FILE_TOO_LARGE) {
         bg_error(path, 0, "file too large (%zu bytes); briefgen reads briefs of up to %ld MiB", n,
                  MAX_BRIEF_BYTES / (1024L * 1024));
         return NULL;
-    case BG_FILE_CANNOT_READ:
-        bg_error(path, 0, "cannot read: %s", strerror(errno));
+    }
+    if (st != BG_FILE_OK) {
+        char why[256];
+        bg_error(path, 0, "%s", bg_file_problem(st, mode, why, sizeof why));
         return NULL;
     }
     if (n == 0) {

@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +15,25 @@ const char *bg_file_kind(mode_t m) {
            : S_ISCHR(m) || S_ISBLK(m) ? " (it is a device)"
            : S_ISSOCK(m)              ? " (it is a socket)"
                                       : "";
+}
+
+const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size) {
+    switch (st) {
+    case BG_FILE_CANNOT_OPEN:
+        snprintf(buf, size, "cannot open: %s", strerror(errno));
+        break;
+    case BG_FILE_NOT_REGULAR:
+        snprintf(buf, size, "not a regular file%s", bg_file_kind(mode));
+        break;
+    case BG_FILE_CANNOT_READ:
+        snprintf(buf, size, "cannot read: %s", strerror(errno));
+        break;
+    case BG_FILE_OK:
+    case BG_FILE_TOO_LARGE:
+        snprintf(buf, size, "%s", st == BG_FILE_OK ? "read" : "too large");
+        break;
+    }
+    return buf;
 }
 
 bg_file_status bg_file_read(const char *path, size_t max, char **data, size_t *len, mode_t *mode) {

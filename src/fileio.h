@@ -2,7 +2,8 @@
  * (briefs, locale files, images, files `l10n` edits).
  *
  * Nothing is printed here: the caller knows what the file is for and says what is
- * wrong in its own words, with the outcome and `errno` this module gives it.
+ * wrong, with the outcome and `errno` this module gives it (bg_file_problem has the
+ * common words).
  */
 #ifndef BG_FILEIO_H
 #define BG_FILEIO_H
@@ -26,5 +27,11 @@ bg_file_status bg_file_read(const char *path, size_t max, char **data, size_t *l
 
 /* " (it is a directory)", " (it is a pipe)", … for a message, or "". */
 const char *bg_file_kind(mode_t mode);
+
+/* The words for what went wrong, written into `buf`, for the caller to say with the
+ * file's name: "cannot open: <errno>", "not a regular file (it is a directory)",
+ * "cannot read: <errno>".  Call it right after bg_file_read, while errno is still
+ * its.  BG_FILE_TOO_LARGE is the caller's to explain (only it knows its limit). */
+const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size);
 
 #endif

@@ -232,20 +232,14 @@ bg_xdoc *bg_xdoc_load(const char *path) {
     char *buf;
     size_t n;
     mode_t mode = 0;
-    switch (bg_file_read(path, MAX_BYTES, &buf, &n, &mode)) {
-    case BG_FILE_OK:
-        break;
-    case BG_FILE_CANNOT_OPEN:
-        bg_error(path, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    case BG_FILE_NOT_REGULAR:
-        bg_error(path, 0, "not a regular file%s", bg_file_kind(mode));
-        return NULL;
-    case BG_FILE_TOO_LARGE:
+    bg_file_status st = bg_file_read(path, MAX_BYTES, &buf, &n, &mode);
+    if (st == BG_FILE_TOO_LARGE) {
         bg_error(path, 0, "not a file briefgen can edit (%zu bytes)", n);
         return NULL;
-    case BG_FILE_CANNOT_READ:
-        bg_error(path, 0, "cannot read: %s", strerror(errno));
+    }
+    if (st != BG_FILE_OK) {
+        char why[256];
+        bg_error(path, 0, "%s", bg_file_problem(st, mode, why, sizeof why));
         return NULL;
     }
     if (n == 0) {
