@@ -1753,17 +1753,15 @@ static UCollator *collator_for(bg_l10n *l10n, const char *lang) {
     return coll == &collator_failed ? NULL : coll;
 }
 
+/* Through the sort keys, so that what the sort hook does (a key per value, then
+ * strcmp) and what this answers are one mechanism. */
 int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *b) {
     if (!a || !b)
         return (a != NULL) - (b != NULL);
-    UCollator *coll = collator_for(l10n, lang);
-    if (coll) {
-        UErrorCode st = U_ZERO_ERROR;
-        UCollationResult r = ucol_strcollUTF8(coll, a, -1, b, -1, &st);
-        if (U_SUCCESS(st))
-            return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
-    }
-    int r = strcmp(a, b);
+    char *ka = bg_l10n_sort_key(l10n, lang, a), *kb = bg_l10n_sort_key(l10n, lang, b);
+    int r = ka && kb ? strcmp(ka, kb) : strcmp(a, b);
+    free(ka);
+    free(kb);
     return (r > 0) - (r < 0);
 }
 

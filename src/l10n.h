@@ -66,9 +66,9 @@ char *bg_locale_autonym(bg_locale *loc, const char *code);
  * as the apostrophe (alternate handling "shifted"). */
 int bg_l10n_collate(bg_l10n *l10n, const char *lang, const char *a, const char *b);
 /* The ICU sort key of UTF-8 string `s` for the collator of `lang`: a NUL-terminated
- * byte string (free() it) such that strcmp() of two keys orders as bg_l10n_collate
- * does; NULL only when out of memory.  A sort computes each key once instead of
- * collating at every comparison. */
+ * byte string (free() it); bg_l10n_collate is strcmp() of two keys.  NULL only when
+ * out of memory.  A sort computes each key once instead of collating at every
+ * comparison. */
 char *bg_l10n_sort_key(bg_l10n *l10n, const char *lang, const char *s);
 
 /* An ASCII anchor slug: Ukrainian transliterated by the official 2010 system
