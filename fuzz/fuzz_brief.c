@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (b && bg_brief_validate(b, schema) == 0) {
         for (int i = 0; i < bg_brief_nlangs(b) && i < 4; i++) {
             const char *lang = bg_brief_lang(b, i);
-            if (!bg_cli_is_lang_tag(lang))
+            if (!bg_l10n_is_lang_tag(lang))
                 continue;
             xmlDocPtr resolved = bg_brief_resolve(b, lang);
             for (int f = 0; resolved && f < BG_FORMAT_COUNT; f++) {

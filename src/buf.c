@@ -177,3 +177,47 @@ char *bg_trimmed(const char *s) {
         n--;
     return strndup(s, n);
 }
+
+/* ---- lists of strings --------------------------------------------------------------- */
+
+void bg_strv_add(bg_strv *s, const char *text, size_t len) {
+    char **grown = realloc(s->v, sizeof *grown * (size_t)(s->n + 1));
+    if (!grown)
+        return;
+    s->v = grown;
+    if ((s->v[s->n] = strndup(text, len)) != NULL)
+        s->n++;
+}
+
+void bg_strv_add_lines(bg_strv *s, const char *text) {
+    while (text && *text) {
+        size_t len = strcspn(text, "\n");
+        if (len)
+            bg_strv_add(s, text, len);
+        text += len;
+        if (*text)
+            text++;
+    }
+}
+
+void bg_strv_add_all(bg_strv *s, const bg_strv *from) {
+    for (int i = 0; i < from->n; i++)
+        bg_strv_add(s, from->v[i], strlen(from->v[i]));
+}
+
+void bg_strv_clear(bg_strv *s) {
+    for (int i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    s->v = NULL;
+    s->n = 0;
+}
+
+int bg_strv_equal(const bg_strv *a, const bg_strv *b) {
+    if (a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->v[i], b->v[i]) != 0)
+            return 0;
+    return 1;
+}

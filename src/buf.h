@@ -44,4 +44,18 @@ char *bg_trimmed(const char *s);
 char *bg_buf_take(bg_buf *b);
 void bg_buf_free(bg_buf *b);
 
+/* A list of strings (in the preview: messages, one "file:line: error: …" line each).
+ * Starts zeroed; bg_strv_clear frees every string and the list.  Out of memory,
+ * an append is dropped. */
+typedef struct bg_strv {
+    char **v;
+    int n;
+} bg_strv;
+void bg_strv_add(bg_strv *s, const char *text, size_t len);
+/* Append every line of `text` (a diag capture) to `s`. */
+void bg_strv_add_lines(bg_strv *s, const char *text);
+void bg_strv_add_all(bg_strv *s, const bg_strv *from);
+void bg_strv_clear(bg_strv *s);
+int bg_strv_equal(const bg_strv *a, const bg_strv *b);
+
 #endif

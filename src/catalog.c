@@ -7,7 +7,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "l10n.h"
-#include "render.h"
+#include "fileio.h"
 #include "xmledit.h"
 
 #include <errno.h>

@@ -165,16 +165,6 @@ int bg_cli_common_option(int c, const char *arg, bg_cli_common *common) {
     }
 }
 
-int bg_cli_is_lang_tag(const char *s) {
-    if (!*s || strlen(s) > 35)
-        return 0;
-    for (const char *p = s; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
-              *p == '_'))
-            return 0;
-    return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z');
-}
-
 /* `path` relative to the current folder when it lies inside it, into `buf`. */
 static void relative_to_cwd(char *buf, size_t size, const char *path) {
     char cwd[PATH_MAX];

@@ -51,10 +51,6 @@ void bg_cli_data_path(char *buf, unsigned size, const char *sub);
  * relative to the current folder when inside it.  Static string. */
 const char *bg_cli_self(void);
 
-/* 1 when `s` is a plausible BCP 47 language tag (letters, digits, '-', '_'), so it can
- * name a locale file without leaving the locale folder. */
-int bg_cli_is_lang_tag(const char *s);
-
 int bg_cmd_build(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_serve(int argc, char **argv);

@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "diag.h"
+#include "fileio.h"
 #include "figure.h"
 #include "l10n.h"
 #include "render.h"
@@ -41,7 +42,7 @@ static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
     snprintf(o->lang_buf, sizeof o->lang_buf, "%s", list);
     o->nlangs = 0;
     for (char *save = NULL, *t = strtok_r(o->lang_buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-        if (!bg_cli_is_lang_tag(t))
+        if (!bg_l10n_is_lang_tag(t))
             return bg_cli_usage_error(cmd, "-l: '%s' is not a language tag (e.g. uk, en, pl)", t);
         if (o->nlangs == MAX_LANGS)
             return bg_cli_usage_error(cmd, "-l: at most %d languages", MAX_LANGS);
@@ -670,7 +671,7 @@ static int output_fresh(batch *bt, const job *j, const char *lang, bg_format f) 
     struct timespec made;
     newest in = {{0, 0}, 0};
     note_newest(j->path, &in);
-    return bg_cli_is_lang_tag(lang) && output_path(out, sizeof out, bt->o, j->path, lang, f) == 0 &&
+    return bg_l10n_is_lang_tag(lang) && output_path(out, sizeof out, bt->o, j->path, lang, f) == 0 &&
            mtime_of(out, &made) == 0 && each_input(bt, j, lang, f, note_newest, &in) == 0 && !in.missing &&
            later(made, in.t) && (f != BG_FORMAT_DOCBOOK || figure_copies_fresh(bt, j));
 }
@@ -776,7 +777,7 @@ static int write_deps(batch *bt) {
         for (int l = 0; l < nlangs; l++) {
             for (int f = 0; f < BG_FORMAT_COUNT; f++) {
                 char out[PATH_MAX];
-                if (!bt->o->format[f] || !bg_cli_is_lang_tag(langs[l]) ||
+                if (!bt->o->format[f] || !bg_l10n_is_lang_tag(langs[l]) ||
                     output_path(out, sizeof out, bt->o, bt->jobs[i].path, langs[l], f) != 0)
                     continue;
                 text_add_word(&t, out);
@@ -834,7 +835,7 @@ static int plan(batch *bt, int *skipped_outputs, int *failed) {
         const char *langs[MAX_LANGS];
         int n = job_langs(bt, j, langs);
         for (int k = 0; k < n; k++)
-            if (bg_cli_is_lang_tag(langs[k]) && !bg_l10n_locale(bt->main.l10n, langs[k]))
+            if (bg_l10n_is_lang_tag(langs[k]) && !bg_l10n_locale(bt->main.l10n, langs[k]))
                 *failed = 1; /* reported once, here; the briefs that need it fail too */
         int outputs;
         if (bt->is_build && !bt->rebuild && up_to_date(bt, j, &outputs)) {

@@ -100,7 +100,7 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
             o->locales = optarg;
             break;
         case 'l':
-            if (!bg_cli_is_lang_tag(optarg)) {
+            if (!bg_l10n_is_lang_tag(optarg)) {
                 bg_cli_usage_error(cmd(), "--lang: '%s' is not a language tag (e.g. en, pl)", optarg);
                 return -1;
             }
@@ -156,7 +156,7 @@ static int l10n_check(int argc, char **argv) {
     if (first < 0)
         return BG_EXIT_USAGE;
     for (int i = first; i < argc; i++)
-        if (!bg_cli_is_lang_tag(argv[i]))
+        if (!bg_l10n_is_lang_tag(argv[i]))
             return bg_cli_usage_error(cmd(), "l10n check: '%s' is not a language tag (e.g. uk, pl)", argv[i]);
     char dir[PATH_MAX];
     locale_dir(&o, dir, sizeof dir);
@@ -208,7 +208,7 @@ static int l10n_new(int argc, char **argv) {
     if (argc - first != 1)
         return bg_cli_usage_error(cmd(), "l10n new takes one language, e.g. 'briefgen l10n new pl'");
     const char *lang = argv[first];
-    if (!bg_cli_is_lang_tag(lang))
+    if (!bg_l10n_is_lang_tag(lang))
         return bg_cli_usage_error(cmd(), "l10n new: '%s' is not a language tag (e.g. pl, de, pt-BR)", lang);
     if (strcmp(lang, BG_CATALOG_ROOT) == 0)
         return bg_cli_usage_error(cmd(), "l10n new: en is the root catalogue; it exists already");

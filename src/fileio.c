@@ -1,8 +1,11 @@
 /* fileio — see fileio.h. */
 #include "fileio.h"
 
+#include "diag.h"
+
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +93,106 @@ bg_file_status bg_file_read(const char *path, size_t max, char **data, size_t *l
     *data = buf;
     *len = done;
     return BG_FILE_OK;
+}
+
+/* ---- writing --------------------------------------------------------------------- */
+
+static int make_dirs(const char *dir) {
+    char buf[PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    }
+    return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* The first leading part of `dir` that exists and is not a folder, into `buf`. */
+static int file_in_the_way(const char *dir, char *buf, size_t size) {
+    snprintf(buf, size, "%s", dir);
+    for (char *p = buf + 1;; p++) {
+        char c = *p;
+        if (c == '/' || c == '\0') {
+            *p = '\0';
+            struct stat st;
+            if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
+                return 1;
+            *p = c;
+        }
+        if (!c)
+            return 0;
+    }
+}
+
+int bg_write_atomic(const char *path, const char *data, size_t len) {
+    char dir[PATH_MAX], tmp[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        *slash = '\0';
+        if (dir[0] && make_dirs(dir) != 0) {
+            int saved = errno;
+            char in_way[PATH_MAX];
+            if (saved == ENOTDIR && file_in_the_way(dir, in_way, sizeof in_way))
+                bg_error(dir, 0, "cannot create the output folder: %s is a file, not a folder", in_way);
+            else
+                bg_error(dir, 0, "cannot create the output folder: %s", strerror(saved));
+            return -1;
+        }
+        *slash = '/';
+        slash[1] = '\0';
+    } else {
+        dir[0] = '\0';
+    }
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    /* The temporary file: ".NAME." and the six characters mkstemp() replaces. */
+    int n = snprintf(tmp, sizeof tmp, "%s.%s.", dir, name);
+    int fd = -1;
+    if (n > 0 && n + 6 < (int)sizeof tmp) {
+        memset(tmp + n, 'X', 6);
+        tmp[n + 6] = '\0';
+        fd = mkstemp(tmp);
+    } else {
+        errno = ENAMETOOLONG;
+    }
+    if (fd < 0) {
+        bg_error(path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    /* mkstemp makes the file 0600; an output is an ordinary file the umask shapes. */
+    mode_t mask = umask(0);
+    umask(mask);
+    int rc = fchmod(fd, 0666 & ~mask);
+    size_t done = 0;
+    while (rc == 0 && done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = -1;
+            break;
+        }
+        done += (size_t)w;
+    }
+    if (rc == 0)
+        rc = fsync(fd);
+    int saved = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        rc = -1;
+        saved = errno;
+    }
+    if (rc != 0) {
+        unlink(tmp);
+        bg_error(path, 0, "cannot write: %s", strerror(saved));
+        return -1;
+    }
+    return 0;
 }

@@ -34,4 +34,11 @@ const char *bg_file_kind(mode_t mode);
  * its.  BG_FILE_TOO_LARGE is the caller's to explain (only it knows its limit). */
 const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size);
 
+/* Write `len` bytes to `path` through a temporary file in the same folder and a
+ * rename, so `path` is either the old file or the complete new one — never a
+ * partial one.  Creates the folder when missing.  0, or -1 with an error naming
+ * the path (the one function here that reports its own failure, through diag:
+ * only the writer knows which step failed). */
+int bg_write_atomic(const char *path, const char *data, size_t len);
+
 #endif

@@ -1233,6 +1233,16 @@ bg_l10n *bg_l10n_clone(const bg_l10n *l10n) {
 
 const char *bg_l10n_dir(const bg_l10n *l10n) { return l10n ? l10n->dir : NULL; }
 
+int bg_l10n_is_lang_tag(const char *s) {
+    if (!*s || strlen(s) > 35)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+              *p == '_'))
+            return 0;
+    return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z');
+}
+
 /* A language tag as it may name a catalogue file: "uk", "en", "pt-BR", "sr_Latn".
  * Anything else (a path, an empty string) is refused before it reaches the disk. */
 static int valid_lang(const char *s) {

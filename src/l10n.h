@@ -37,6 +37,10 @@ void bg_l10n_free(bg_l10n *l10n);
 bg_l10n *bg_l10n_clone(const bg_l10n *l10n);
 const char *bg_l10n_dir(const bg_l10n *l10n);
 
+/* 1 when `s` is a plausible BCP 47 language tag (letters, digits, '-', '_'), so it can
+ * name a locale file without leaving the locale folder. */
+int bg_l10n_is_lang_tag(const char *s);
+
 /* The locale for language tag `lang` ("uk", "en", "pl"), loading DIR/LANG.xlf and
  * the root en.xlf on first use.  NULL (with an error naming the file and line) when
  * the file is missing, not well-formed or not XLIFF 1.2 as we use it, or holds a

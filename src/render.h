@@ -55,10 +55,4 @@ const char *const *bg_renderer_sources(bg_renderer *r, bg_format f);
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang,
               const char *basename, bg_format f, char **out, size_t *len);
 
-/* Write `len` bytes to `path` through a temporary file in the same folder and a
- * rename, so `path` is either the old file or the complete new one — never a
- * partial one.  Creates the folder when missing.  0, or -1 with an error naming
- * the path. */
-int bg_write_atomic(const char *path, const char *data, size_t len);
-
 #endif

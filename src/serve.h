@@ -24,6 +24,7 @@
 #define BG_SERVE_H
 
 #include "brief.h"
+#include "buf.h"
 
 #include <stddef.h>
 
@@ -79,18 +80,6 @@ unsigned long bg_site_wait(bg_site *site, unsigned long seen, int timeout_ms, in
 void bg_site_stop_waiting(bg_site *site);
 
 /* ---- the preview's pages (serve_pages.c) ---------------------------------------------- */
-
-/* A list of messages, one "file:line: error: …" line each. */
-typedef struct bg_strv {
-    char **v;
-    int n;
-} bg_strv;
-void bg_strv_add(bg_strv *s, const char *text, size_t len);
-/* Append every line of `text` (a diag capture) to `s`. */
-void bg_strv_add_lines(bg_strv *s, const char *text);
-void bg_strv_add_all(bg_strv *s, const bg_strv *from);
-void bg_strv_clear(bg_strv *s);
-int bg_strv_equal(const bg_strv *a, const bg_strv *b);
 
 /* One row of the index: a brief and what is known about it. */
 typedef struct bg_index_row {

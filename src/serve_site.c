@@ -14,7 +14,6 @@
  */
 #include "serve.h"
 
-#include "cli.h"
 #include "diag.h"
 #include "l10n.h"
 #include "render.h"
@@ -394,7 +393,7 @@ static int load_entry(bg_site *s, entry *e) {
             /* Never good yet: pages per language anyway, to show the messages. */
             char **langs = bg_brief_peek_langs(e->path);
             int n = 0;
-            while (langs && langs[n] && n < 16 && bg_cli_is_lang_tag(langs[n]))
+            while (langs && langs[n] && n < 16 && bg_l10n_is_lang_tag(langs[n]))
                 n++;
             set_outputs(e, (const char *const *)langs, n);
             bg_brief_langs_free(langs);
@@ -412,7 +411,7 @@ static void render_entry(bg_site *s, entry *e) {
     const char *langs[16];
     int nlangs = 0;
     for (int i = 0; i < bg_brief_nlangs(b) && nlangs < 16; i++)
-        if (bg_cli_is_lang_tag(bg_brief_lang(b, i)))
+        if (bg_l10n_is_lang_tag(bg_brief_lang(b, i)))
             langs[nlangs++] = bg_brief_lang(b, i);
     set_outputs(e, langs, nlangs);
 

@@ -9,7 +9,7 @@
 #include "brief.h"
 #include "buf.h"
 #include "diag.h"
-#include "render.h"
+#include "fileio.h"
 #include "textunits.h"
 #include "xmledit.h"
 
