@@ -17,8 +17,9 @@
  * docs/architecture.md ("How failure is reported") says when that is the right tool.
  *
  * Threads: no lock.  The counts, the active capture and libxslt's half-printed line
- * are per thread (_Thread_local), so `build -j` threads never see each other's
- * messages.  Strict and quiet are process-wide: set them before any thread starts.
+ * are per thread (_Thread_local), so one thread's counts and captures never mix
+ * with another's.  Strict and quiet are process-wide: set them before any thread
+ * starts.
  * A message that is not captured goes to stderr in one stdio call, whole.
  *
  * Memory rule: a capture is the caller's struct (usually on its stack); its text
@@ -51,9 +52,8 @@ int bg_diag_strict(void);
 void bg_diag_set_quiet(int quiet);
 
 /* Errors and warnings reported on this thread since start (or bg_diag_reset, which
- * resets this thread's only), with those replayed into it from other threads'
- * captures.  A caller compares them before and after a call; they say nothing
- * about other threads, so no thread can tell another's failure from them. */
+ * resets this thread's only), with those of other threads' captures replayed here
+ * (bg_diag_capture_replay).  A caller compares them before and after a call. */
 int bg_diag_errors(void);
 int bg_diag_warnings(void);
 void bg_diag_reset(void);

@@ -8,14 +8,14 @@
  * belongs to libxslt (result fragments are registered with the transform).
  *
  * Failure: a function that cannot do its work says why through diag — at the
- * template instruction's file and line, or in l10n's words for a message — sets
+ * template instruction's file and line, or in l10n's or figure's words (out of
+ * memory, it may leave the words to bg_render's general message) — sets
  * run->failed and stops the transform, and bg_render then fails the whole render:
  * a brief is never published with a word missing.  (bg:date stops nothing when
  * ICU fails to format a date it could read; `failed` still fails the render.)  In
  * a transform without a run attached, every function but bg:splice raises an XPath
- * arity error.  The sort hook never
- * fails: out of memory, it sorts by the keys it could compute, or not at all,
- * silently.
+ * arity error.  The sort hook never fails: out of memory, it sorts by the keys it
+ * could compute, or not at all, silently.
  *
  * Threads: bg_xslext_register fills libxslt's process-wide table: once, from main(),
  * before any thread.  Everything else lives in one transform context — the run,
