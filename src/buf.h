@@ -3,8 +3,15 @@
  *
  * Memory rule: a bg_buf starts zeroed (`bg_buf b = {0};`); its bytes belong to the
  * caller, who frees them with bg_buf_free or takes them with bg_buf_take (then
- * free() them).  Appending never fails loudly: out of memory, the buffer sets
- * `failed` and ignores further appends, so a writer checks once, at the end.
+ * free() them).  bg_buf_free(NULL) does nothing; bg_strv_clear needs a list.
+ *
+ * Failure is silent: nothing here reports (diag.h is included only for
+ * BG_PRINTF).  Appending never fails loudly: out of memory, the buffer sets
+ * `failed` and ignores further appends, so a writer checks once, at the end, and
+ * says "out of memory" itself.  Functions that return a new string return NULL
+ * when out of memory, unreported.
+ *
+ * Threads: no shared state; a buffer or list belongs to one thread at a time.
  */
 #ifndef BG_BUF_H
 #define BG_BUF_H
@@ -39,20 +46,22 @@ void bg_buf_add_json(bg_buf *b, const char *s);
  * to free(); NULL when out of memory. */
 char *bg_trimmed(const char *s);
 
-/* The bytes (NUL-terminated, "" when empty), now the caller's; the buffer is reset.
- * NULL when the buffer failed. */
+/* The bytes (NUL-terminated; a malloc'd "" when nothing was added), now the
+ * caller's to free(); the buffer is reset.  NULL when the buffer failed (its bytes
+ * are freed) or out of memory. */
 char *bg_buf_take(bg_buf *b);
 void bg_buf_free(bg_buf *b);
 
 /* A list of strings (in the preview: messages, one "file:line: error: …" line each).
- * Starts zeroed; bg_strv_clear frees every string and the list.  Out of memory,
- * an append is dropped. */
+ * Starts zeroed; the strings are copies the list owns, and bg_strv_clear frees
+ * them and the list, leaving it empty and reusable.  Out of memory, an append is
+ * dropped without a word (there is no `failed` flag). */
 typedef struct bg_strv {
     char **v;
     int n;
 } bg_strv;
 void bg_strv_add(bg_strv *s, const char *text, size_t len);
-/* Append every line of `text` (a diag capture) to `s`. */
+/* Append every non-empty line of `text` (a diag capture; may be NULL) to `s`. */
 void bg_strv_add_lines(bg_strv *s, const char *text);
 void bg_strv_add_all(bg_strv *s, const bg_strv *from);
 void bg_strv_clear(bg_strv *s);

@@ -18,7 +18,15 @@
  * letter (И + combining breve) stays whole.
  *
  * Memory rule: bg_citation_format returns a malloc'd UTF-8 string the caller frees
- * with free(); NULL after reporting (an unknown style, a broken message).
+ * with free(); everything it is given stays the caller's.
+ *
+ * Failure: NULL after reporting through diag — an unknown citation.style, a
+ * message the locale cannot format (l10n says which), or a call without a locale,
+ * a work or a title (an internal error).  Out of memory gives NULL unreported:
+ * bg:citation then stops the transform, and bg_render says that it failed.
+ *
+ * Threads: no state of its own, but `loc` holds ICU formatters that belong to the
+ * thread that owns its bg_l10n; call it there (xslext does, inside a transform).
  */
 #ifndef BG_CITATION_H
 #define BG_CITATION_H
@@ -56,6 +64,7 @@ typedef struct bg_cite_work {
     const char *doi;       /* "10.5555/12345", without https://doi.org/ */
 } bg_cite_work;
 
+/* The citation of `work` in the style of `loc`, with the BG_CITE_* marks in it. */
 char *bg_citation_format(bg_locale *loc, const bg_cite_work *work);
 
 #endif

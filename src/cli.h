@@ -1,5 +1,16 @@
 /* cli — the command table, options shared by every command, usage texts, and where
  * briefgen finds its data (templates, locales, schema).  No XML, no ICU here.
+ *
+ * Memory rule: nothing here allocates.  Option values are pointers into argv;
+ * bg_cli_find's command, bg_cli_datadir and bg_cli_self are static.
+ *
+ * Failure: misuse of the command line is said once, by bg_cli_usage_error, and the
+ * command exits with BG_EXIT_USAGE (2).  Finding the data folder cannot fail: a path
+ * that does not fit comes back empty, and the open that follows says what is
+ * missing.
+ *
+ * Threads: bg_cli_datadir and bg_cli_self fill a static buffer on their first call,
+ * unguarded: make that call before starting threads.  The rest keeps no state.
  */
 #ifndef BG_CLI_H
 #define BG_CLI_H
@@ -35,22 +46,31 @@ typedef struct bg_command {
     const char *usage; /* full help text for `briefgen help NAME` */
 } bg_command;
 
+/* The command called `name`, or NULL. */
 const bg_command *bg_cli_find(const char *name);
 /* The top-level help: commands and their summaries. */
 void bg_cli_overview(FILE *to);
-/* Print the usage of `cmd` on stderr with a hint, and return BG_EXIT_USAGE. */
+/* Say "briefgen: error: MESSAGE" (counted, as any error) and the hint "Try
+ * 'briefgen help CMD'." (or --help when `cmd` is NULL) on stderr, and return
+ * BG_EXIT_USAGE for the command to return. */
 int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The data folder (templates/, locales/, schema/): $BRIEFGEN_DATADIR, else the
- * source tree when running from build/, else the installed one.  Static string. */
+ * folder above the binary's when it holds the templates (the source tree, running
+ * build/briefgen), else ../share/briefgen beside the binary (installed, wherever
+ * PREFIX was moved), else the compiled-in BG_DATADIR.  Relative to the current
+ * folder when inside it, as messages name files.  Static string. */
 const char *bg_cli_datadir(void);
-/* DATADIR/sub into buf. */
+/* DATADIR/sub into buf; "" when it does not fit. */
 void bg_cli_data_path(char *buf, unsigned size, const char *sub);
 
 /* The running briefgen binary (an input of every output, for incremental builds),
- * relative to the current folder when inside it.  Static string. */
+ * relative to the current folder when inside it; "" when /proc/self/exe cannot be
+ * read.  Static string. */
 const char *bg_cli_self(void);
 
+/* The commands (cmd_*.c): argv[0] is the command's name; each returns its exit
+ * code, BG_EXIT_OK, _FAIL or _USAGE (--help prints and exits 0 at once). */
 int bg_cmd_build(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
 int bg_cmd_serve(int argc, char **argv);

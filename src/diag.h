@@ -9,6 +9,21 @@
  *
  * "Strict" mode (--strict) turns warnings into errors: bg_warn() then prints
  * "error:" and counts an error.  Counters let a command decide its exit code.
+ *
+ * Failure: nothing here fails.  A message longer than 4 KiB is cut; a capture that
+ * cannot grow sends the text to stderr instead of losing it.  Comparing
+ * bg_diag_errors() before and after a call is how a caller learns of problems that
+ * arrive through libxml2/libxslt callbacks or through checks that return nothing;
+ * docs/architecture.md ("How failure is reported") says when that is the right tool.
+ *
+ * Threads: no lock.  The counts, the active capture and libxslt's half-printed line
+ * are per thread (_Thread_local), so one thread's counts and captures never mix
+ * with another's.  Strict and quiet are process-wide: set them before any thread
+ * starts.
+ * A message that is not captured goes to stderr in one stdio call, whole.
+ *
+ * Memory rule: a capture is the caller's struct (usually on its stack); its text
+ * is freed by bg_diag_capture_free, _flush or _replay, all of which take NULL.
  */
 #ifndef BG_DIAG_H
 #define BG_DIAG_H
@@ -18,14 +33,17 @@
 
 #define BG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
-/* Exit codes, as every command uses them. */
+/* Exit codes, as every command uses them: 2 only for misuse of the command line. */
 enum { BG_EXIT_OK = 0, BG_EXIT_FAIL = 1, BG_EXIT_USAGE = 2 };
 
+/* Say an error (counted) or a warning (counted; an error under strict; not printed,
+ * but still counted, under quiet) at `file`:`line`. */
 void bg_error(const char *file, long line, const char *fmt, ...) BG_PRINTF(3, 4);
 void bg_warn(const char *file, long line, const char *fmt, ...) BG_PRINTF(3, 4);
 void bg_verror(const char *file, long line, const char *fmt, va_list ap) BG_PRINTF(3, 0);
 /* A plain note on stderr without a severity, for progress lines such as
- * "wrote out/x.uk.html" (only with --verbose) or summaries. */
+ * "wrote out/x.uk.html" (only with --verbose) or summaries.  Not counted, not
+ * silenced by quiet; captured like any message. */
 void bg_note(const char *fmt, ...) BG_PRINTF(1, 2);
 
 void bg_diag_set_strict(int strict);
@@ -33,7 +51,9 @@ int bg_diag_strict(void);
 /* Set when stderr should stay quiet for warnings (--quiet); errors always print. */
 void bg_diag_set_quiet(int quiet);
 
-/* Errors and warnings reported on this thread since start (or bg_diag_reset). */
+/* Errors and warnings reported on this thread since start (or bg_diag_reset, which
+ * resets this thread's only), with those of other threads' captures replayed here
+ * (bg_diag_capture_replay).  A caller compares them before and after a call. */
 int bg_diag_errors(void);
 int bg_diag_warnings(void);
 void bg_diag_reset(void);
@@ -42,7 +62,8 @@ void bg_diag_reset(void);
  * to it instead of being printed — `build -j` prints each brief's messages in input
  * order, and the preview server shows them in the page.  Counts are per thread.
  * Captures nest: ending one makes the one that was active when it began active
- * again.  The caller owns the capture and releases its text with
+ * again.  A capture counts the errors and warnings said while it is the innermost
+ * one.  The caller owns the capture and releases its text with
  * bg_diag_capture_free (or bg_diag_capture_flush, which first writes it to stderr). */
 typedef struct bg_diag_capture {
     char *text; /* NUL-terminated once anything was captured, else NULL */
@@ -52,8 +73,13 @@ typedef struct bg_diag_capture {
     const void *thread;            /* the thread it was made on */
 } bg_diag_capture;
 
+/* Begin and end must be called on one thread: end stops the calling thread's
+ * innermost capture, which is `c` only if every capture begun after it has ended. */
 void bg_diag_capture_begin(bg_diag_capture *c);
 void bg_diag_capture_end(void);
+/* Straight to stderr, even when another capture is active (bg_diag_capture_replay
+ * honours nesting); for the main thread of `build`, which prints each brief's
+ * capture in input order.  Counts are not added anywhere. */
 void bg_diag_capture_flush(bg_diag_capture *c);
 void bg_diag_capture_free(bg_diag_capture *c);
 /* Say here what capture `c` holds, as if said now: its text goes to the active
@@ -75,7 +101,9 @@ struct _xmlError;
 int bg_diag_xml_message(const struct _xmlError *e, char *msg, size_t size);
 
 /* Route libxml2 / libxslt / RELAX NG messages through bg_error so they come out as
- * "file:line: error: …".  Installed once by main(). */
+ * "file:line: error: …".  libxml2 keeps its handler per thread: main() installs it,
+ * and so must every thread that parses or transforms (build's workers, serve's
+ * watcher).  libxslt's handler is process-wide; installing it again is harmless. */
 void bg_diag_install_xml_handlers(void);
 
 #endif

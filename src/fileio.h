@@ -3,7 +3,17 @@
  *
  * Nothing is printed here: the caller knows what the file is for and says what is
  * wrong, with the outcome and `errno` this module gives it (bg_file_problem has the
- * common words).
+ * common words).  bg_write_atomic is the exception (below).
+ *
+ * Memory rule: bg_file_read's buffer is the caller's, freed with free(); the
+ * strings the other functions return are static or the caller's `buf`.
+ *
+ * Threads: no state of its own; reading is safe on any thread.  bg_write_atomic
+ * is not quite: it learns the umask by setting it to 0 and back (POSIX has no call
+ * that only reads it), and the umask is the process's.  A folder another thread
+ * makes in that instant ignores the umask, and two writes interleaved there can
+ * leave it at 0 for the rest of the run (outputs 0666, folders 0777).  `build -j`
+ * writes from several threads.
  */
 #ifndef BG_FILEIO_H
 #define BG_FILEIO_H
@@ -25,20 +35,23 @@ typedef enum bg_file_status {
  * *data is NULL; `mode` (may be NULL) receives the file's type. */
 bg_file_status bg_file_read(const char *path, size_t max, char **data, size_t *len, mode_t *mode);
 
-/* " (it is a directory)", " (it is a pipe)", … for a message, or "". */
+/* " (it is a directory)", " (it is a pipe)", … for a message, or "".  Static. */
 const char *bg_file_kind(mode_t mode);
 
 /* The words for what went wrong, written into `buf`, for the caller to say with the
  * file's name: "cannot open: <errno>", "not a regular file (it is a directory)",
  * "cannot read: <errno>".  Call it right after bg_file_read, while errno is still
- * its.  BG_FILE_TOO_LARGE is the caller's to explain (only it knows its limit). */
+ * its.  BG_FILE_TOO_LARGE is the caller's to explain (only it knows its limit).
+ * Returns `buf`. */
 const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size);
 
-/* Write `len` bytes to `path` through a temporary file in the same folder and a
- * rename, so `path` is either the old file or the complete new one — never a
- * partial one.  Creates the folder when missing.  0, or -1 with an error naming
- * the path (the one function here that reports its own failure, through diag:
- * only the writer knows which step failed). */
+/* Write `len` bytes to `path` through a temporary file in the same folder
+ * (".NAME.XXXXXX", fsync'd) and a rename, so `path` is either the old file or the
+ * complete new one — never a partial one — and a failure removes the temporary
+ * file.  Creates the folder when missing.  The file gets 0666 less the umask, as
+ * any file the user makes.  0, or -1 with an error naming the path (the one
+ * function here that reports its own failure, through diag: only the writer knows
+ * which step failed). */
 int bg_write_atomic(const char *path, const char *data, size_t len);
 
 #endif

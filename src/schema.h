@@ -6,7 +6,14 @@
  * order, the values an attribute takes, the attributes it requires.
  *
  * Memory rule: bg_schema_load returns an object freed with bg_schema_free
- * (NULL-safe).
+ * (NULL-safe).  Arguments are borrowed for the call.
+ *
+ * Threads: load on one thread, then share.  A loaded schema is only read:
+ * bg_schema_validate makes a validation context of its own per call, so `build -j`
+ * validates on every worker thread with the one schema the main thread loaded.
+ *
+ * Failure: reported here, through diag (libxml2's RELAX NG messages reach it through
+ * the thread's structured-error handler), and the functions return NULL / -1.
  */
 #ifndef BG_SCHEMA_H
 #define BG_SCHEMA_H
@@ -15,12 +22,17 @@
 
 typedef struct bg_schema bg_schema;
 
-/* Compile the schema at `path` (schema/brief.rng).  NULL on error (reported). */
+/* Compile the schema at `path` (schema/brief.rng).  NULL on error: libxml2's
+ * messages, then "the schema cannot be read or does not compile" (only out of
+ * memory for the object itself is silent). */
 bg_schema *bg_schema_load(const char *path);
 void bg_schema_free(bg_schema *schema);
 
-/* Validate `doc` (read from `path`, for messages).  Every problem is reported as
- * "path:line: error: …".  0 when valid, -1 otherwise. */
+/* Validate `doc` (read from `path`, for messages; neither is changed).  Every
+ * problem is reported once as "path:line: error: …" in words that say what is
+ * allowed; libxml2's echoes (the same failure repeated for each ancestor) are
+ * dropped.  0 when valid; -1 otherwise, never without at least one error said, so
+ * a caller needs no message of its own. */
 int bg_schema_validate(const bg_schema *schema, xmlDocPtr doc, const char *path);
 
 #endif
