@@ -64,12 +64,10 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
 $(BUILD)/obj:
 	mkdir -p $@
 
-# Unit tests link the library objects (everything but main.c).
-$(BUILD)/test_l10n: tests/unit/test_l10n.c $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
-
-$(BUILD)/test_citation: tests/unit/test_citation.c $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+# Unit tests: each tests/unit/test_NAME.c is a program $(BUILD)/test_NAME, linked
+# with the library objects (everything but main.c); tests/run runs every one.
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS)
 
 $(BUILD)/bench-rerender: bench/rerender.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
@@ -86,9 +84,8 @@ demo:
 	$(BUILD)/briefgen build -o out samples/wartime-participation.xml
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
-TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n) \
-            $(if $(wildcard tests/unit/test_citation.c),$(BUILD)/test_citation)
-# VALGRIND=1: tests/run puts this in front of every briefgen and test_l10n run.
+TEST_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
+# VALGRIND=1: tests/run puts this in front of every briefgen and unit test run.
 # Its own exit code (99) tells a memcheck report from briefgen's exit 1, and each
 # run's log is kept and checked by tests/run (the valgrind/reports test).
 VALGRIND_CMD = valgrind --quiet --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite \
