@@ -9,6 +9,8 @@
 #include "buf.h"
 #include "unit.h"
 
+#include <stdint.h>
+
 /* What bg_buf_add_xml writes for `s`, in text (attribute 0) or attribute mode. */
 static char *xml(const char *s, int attribute) {
     bg_buf b = {0};
@@ -70,6 +72,13 @@ static void test_failed(void) {
     check_int("after a failure every append is ignored", (long)b.len, 4);
     check_str("bg_buf_take of a failed buffer is NULL", bg_buf_take(&b), NULL);
     check("bg_buf_take of a failed buffer frees it and resets it", b.s == NULL && b.len == 0 && !b.failed);
+
+    bg_buf_puts(&b, "kept");
+    bg_buf_add(&b, "x", SIZE_MAX - 4); /* len + n + 1 == 1 once wrapped around */
+    check("an append of SIZE_MAX - len bytes sets failed: the size check does not wrap around", b.failed);
+    bg_buf_free(&b);
+    bg_buf_add(&b, "x", SIZE_MAX);
+    check("an append of SIZE_MAX bytes to an empty buffer sets failed", b.failed && b.len == 0);
     bg_buf_free(&b);
 }
 
