@@ -77,46 +77,46 @@ static bg_cite_work en_work(int npersons) {
 static void test_dstu(void) {
     bg_cite_work w = uk_work(1);
     check_cite("dstu: one author", uk, &w,
-          "Ткачук~О. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. 12 с. "
-          "URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+               "Ткачук~О. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. 12 с. "
+               "URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(2);
     check_cite("dstu: two authors", uk, &w,
-          "Ткачук~О., Ґудзь~Я. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. "
-          "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+               "Ткачук~О., Ґудзь~Я. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. "
+               "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(3);
     check_cite("dstu: three authors head the description", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
-          "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
+               "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(4);
     check_cite("dstu: four authors: title first, the first after a slash, та ін.", uk, &w,
-          "Участь під час війни : аналітична записка / О.~Ткачук та ін. Київ : Київська школа економіки, 2025. "
-          "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+               "Участь під час війни : аналітична записка / О.~Ткачук та ін. Київ : Київська школа економіки, 2025. "
+               "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(0);
     check_cite("dstu: an organisation as author, after a slash", uk, &w,
-          "Участь під час війни : аналітична записка / Київська школа економіки. Київ : Київська школа "
-          "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+               "Участь під час війни : аналітична записка / Київська школа економіки. Київ : Київська школа "
+               "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(3);
     w.doi = NULL;
     check_cite("dstu: no DOI: no URL and no date of access", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
-          "економіки, 2025. 12 с.");
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
+               "економіки, 2025. 12 с.");
     w.pages = NULL;
     w.publisher = NULL;
     check_cite("dstu: place without publisher, no pages", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ, 2025.");
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ, 2025.");
     w.place = NULL;
     w.type = NULL;
     check_cite("dstu: neither place nor publisher nor series", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни. 2025.");
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни. 2025.");
     w = uk_work(1);
     w.place = NULL;
     w.doi = NULL;
     w.pages = NULL;
     check_cite("dstu: publisher without place", uk, &w,
-          "Ткачук~О. Участь під час війни : аналітична записка. Київська школа економіки, 2025.");
+               "Ткачук~О. Участь під час війни : аналітична записка. Київська школа економіки, 2025.");
     w.type = "ОЕСР звіт";
     check_cite("dstu: a series starting with an abbreviation keeps its capitals", uk, &w,
-          "Ткачук~О. Участь під час війни : ОЕСР звіт. Київська школа економіки, 2025.");
+               "Ткачук~О. Участь під час війни : ОЕСР звіт. Київська школа економіки, 2025.");
 
     bg_cite_person names[] = {
         {"Анна-Марія Коваль", NULL, NULL},         /* no given/family: split at the last space */
@@ -126,11 +126,11 @@ static void test_dstu(void) {
     };
     bg_cite_work n = {names, 2, NULL, 0, "Назва", NULL, NULL, NULL, "2024-01-31", NULL, NULL};
     check_cite("dstu: a double given name, two given names, names split from the full name", uk, &n,
-          "Коваль~А.-М., Ткачук~О.~М. Назва. 2024.");
+               "Коваль~А.-М., Ткачук~О.~М. Назва. 2024.");
     n.persons = names + 3;
     n.npersons = 1;
     check_cite("dstu: an initial made of a letter and a combining mark stays whole", uk, &n,
-          "Ґудзь~\xd0\x98\xcc\x86. Назва. 2024.");
+               "Ґудзь~\xd0\x98\xcc\x86. Назва. 2024.");
     n.persons = names + 2;
     check_cite("dstu: a one-word name", uk, &n, "Й\xcc\x86. Назва. 2024.");
     bg_cite_person lower[] = {{"ярослав ґудзь", NULL, NULL}};
@@ -144,38 +144,38 @@ static void test_dstu(void) {
 static void test_apa(void) {
     bg_cite_work w = en_work(1);
     check_cite("apa: one author", en, &w,
-          "Tkachuk, O. (2025). *Participation under fire: How municipalities cope* (Policy brief). Kyiv School of "
-          "Economics. <https://doi.org/10.5555/wartime>");
+               "Tkachuk, O. (2025). *Participation under fire: How municipalities cope* (Policy brief). Kyiv School of "
+               "Economics. <https://doi.org/10.5555/wartime>");
     w = en_work(2);
     check_cite("apa: two authors, & with a comma", en, &w,
-          "Tkachuk, O., & Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
+               "Tkachuk, O., & Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
     w = en_work(3);
     check_cite("apa: three authors", en, &w,
-          "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
+               "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
     w.doi = "";
     check_cite("apa: no DOI: ends with the publisher", en, &w,
-          "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics.");
+               "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics.");
     w = en_work(0);
     check_cite("apa: an organisation as author is not repeated as publisher", en, &w,
-          "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "<https://doi.org/10.5555/wartime>");
+               "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "<https://doi.org/10.5555/wartime>");
     w.publisher = "Other Press";
     check_cite("apa: an organisation as author, another publisher", en, &w,
-          "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Other Press. <https://doi.org/10.5555/wartime>");
+               "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Other Press. <https://doi.org/10.5555/wartime>");
     w.norgs = 0;
     w.doi = NULL;
     check_cite("apa: no author at all: the title takes its place", en, &w,
-          "*Participation under fire: How municipalities cope* (Policy brief). (2025). Other Press.");
+               "*Participation under fire: How municipalities cope* (Policy brief). (2025). Other Press.");
     w = en_work(1);
     w.type = NULL;
     w.title = "What next?";
     w.doi = NULL;
     check_cite("apa: a title ending in a question mark, no series", en, &w,
-          "Tkachuk, O. (2025). *What next?* Kyiv School of Economics.");
+               "Tkachuk, O. (2025). *What next?* Kyiv School of Economics.");
 
     /* 22 authors: the first 19, an ellipsis, the last. */
     bg_cite_person many[22];
@@ -208,12 +208,12 @@ static void test_apa_polish(void) {
     bg_cite_work w = en_work(3);
     w.doi = NULL;
     check_cite("apa in Polish: \"i\" before the last author, no comma", pl, &w,
-          "Tkachuk, O., Gudz, Y. i Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics.");
+               "Tkachuk, O., Gudz, Y. i Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics.");
     w.npersons = 2;
     check_cite("apa in Polish: two authors", pl, &w,
-          "Tkachuk, O. i Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Kyiv School of Economics.");
+               "Tkachuk, O. i Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Kyiv School of Economics.");
 }
 
 int main(int argc, char **argv) {
