@@ -172,7 +172,11 @@ static void test_members_and_words(void) {
     check("bg_text_unit_member finds a language without regard to case",
           bg_text_unit_member(water1, "EN") == water1->unit.member[1]);
     check("bg_text_unit_member of a language the unit lacks is NULL", bg_text_unit_member(summary2, "en") == NULL);
-    check("an xml:lang on an inline element (em) is a language marker, not a unit of its own", units.n == 11);
+    int inline_unit = 0;
+    for (int i = 0; i < units.n; i++)
+        for (int k = 0; k < units.v[i].unit.n; k++)
+            inline_unit |= xmlStrEqual(units.v[i].unit.member[k]->name, BAD_CAST "em");
+    check("an xml:lang on an inline element (em) is a language marker, not a unit of its own", !inline_unit);
 
     check_str("bg_text_plain: the text, inline markup included, one space for each run of white space",
               bg_text_plain(water1->source), "В1 World Café");
