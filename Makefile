@@ -8,7 +8,10 @@
 #                           (also: make check-valgrind)
 #   make fuzz FUZZ_SECONDS=N   each libFuzzer target for N seconds (clang; build-fuzz)
 #   make fuzz-replay        run each target once over its stored corpus
-#   make lint               cppcheck and clang-tidy over src/ and fuzz/
+#   make lint               cppcheck and clang-tidy over src/ and fuzz/, shellcheck over
+#                           every shell script, and make format-check
+#   make format             clang-format (.clang-format) over the C sources, in place
+#   make format-check       fail when a C source is not formatted as make format would
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -48,7 +51,8 @@ LIBSRCS := $(filter-out src/main.c,$(SRCS))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIBOBJS := $(LIBSRCS:src/%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all demo check check-valgrind deps install uninstall clean format lint bench fuzz fuzz-build fuzz-replay
+.PHONY: all demo check check-valgrind deps install uninstall clean format format-check lint lint-c lint-sh bench \
+        fuzz fuzz-build fuzz-replay
 all: $(BUILD)/briefgen
 
 $(BUILD)/briefgen: $(OBJS)
@@ -60,12 +64,10 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
 $(BUILD)/obj:
 	mkdir -p $@
 
-# Unit tests link the library objects (everything but main.c).
-$(BUILD)/test_l10n: tests/unit/test_l10n.c $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
-
-$(BUILD)/test_citation: tests/unit/test_citation.c $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+# Unit tests: each tests/unit/test_NAME.c is a program $(BUILD)/test_NAME, linked
+# with the library objects (everything but main.c); tests/run runs every one.
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJS) $(LIBS)
 
 $(BUILD)/bench-rerender: bench/rerender.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
@@ -82,9 +84,8 @@ demo:
 	$(BUILD)/briefgen build -o out samples/wartime-participation.xml
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
-TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n) \
-            $(if $(wildcard tests/unit/test_citation.c),$(BUILD)/test_citation)
-# VALGRIND=1: tests/run puts this in front of every briefgen and test_l10n run.
+TEST_BINS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
+# VALGRIND=1: tests/run puts this in front of every briefgen and unit test run.
 # Its own exit code (99) tells a memcheck report from briefgen's exit 1, and each
 # run's log is kept and checked by tests/run (the valgrind/reports test).
 VALGRIND_CMD = valgrind --quiet --tool=memcheck --leak-check=full --errors-for-leak-kinds=definite \
@@ -108,8 +109,13 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/briefgen $(DESTDIR)$(MANDIR)/man1/briefgen.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# The C sources clang-format keeps in the style of .clang-format.
+FORMAT_FILES = $(wildcard src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c fuzz/*.h bench/*.c)
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c
+	clang-format -i $(FORMAT_FILES)
+
+format-check:
+	clang-format --dry-run -Werror $(FORMAT_FILES)
 
 # ---- fuzzing (clang's libFuzzer with ASan + UBSan) ----------------------------
 # Targets in fuzz/fuzz_NAME.c, stored corpora in fuzz/corpus/NAME/ (seeds and every
@@ -181,11 +187,23 @@ LINT_DEFS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(shell pkg-con
 TIDY_CHECKS = -*,clang-analyzer-*,bugprone-*,-bugprone-easily-swappable-parameters,-bugprone-reserved-identifier,$\
 	-clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-clang-analyzer-valist.Uninitialized,$\
 	-bugprone-sizeof-expression
-lint:
+# Every check, format-check last: when only the formatting is off, the others have
+# passed by the time it fails.
+lint: lint-c lint-sh format-check
+
+lint-c:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
 	  --std=c11 -Isrc --suppress=missingIncludeSystem src fuzz
 	clang-tidy --quiet --warnings-as-errors='*' -checks='$(TIDY_CHECKS)' \
 	  src/*.c fuzz/*.c -- $(LINT_DEFS) -Isrc
+
+# shellcheck, warnings and errors (not its style hints), over every shell script:
+# those scripts/shell-scripts finds by their first line, and the check and needs
+# scripts of the test cases, which bash runs and which have no first line to say so.
+CASE_SCRIPTS = $(wildcard tests/cases/*/check tests/cases/*/needs tests/bad/*/check tests/bad/*/needs)
+lint-sh:
+	shellcheck -S warning $$(scripts/shell-scripts)
+	shellcheck -S warning --shell=bash $(CASE_SCRIPTS)
 
 clean:
 	rm -rf build build-san build-fuzz out tests/artifacts

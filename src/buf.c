@@ -10,6 +10,10 @@
 static int reserve(bg_buf *b, size_t n) {
     if (b->failed)
         return -1;
+    if (n >= (size_t)-1 - b->len) { /* len + n + 1 would wrap around */
+        b->failed = 1;
+        return -1;
+    }
     if (b->len + n + 1 <= b->cap)
         return 0;
     size_t cap = b->cap ? b->cap : 256;

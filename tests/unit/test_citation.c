@@ -11,6 +11,7 @@
 #include "citation.h"
 #include "diag.h"
 #include "l10n.h"
+#include "unit.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -18,7 +19,6 @@
 #include <string.h>
 #include <unicode/uclean.h>
 
-static int passed, failed;
 static bg_locale *uk, *en, *pl;
 
 /* `text` with citation.h's marks as * and <>, and no-break spaces as "~". */
@@ -41,16 +41,10 @@ static char *readable(const char *text) {
     return out;
 }
 
-static void check(const char *what, bg_locale *loc, const bg_cite_work *w, const char *want) {
+/* The citation of `w` in `loc`'s style, shown readable(), should be `want`. */
+static void check_cite(const char *what, bg_locale *loc, const bg_cite_work *w, const char *want) {
     char *got = bg_citation_format(loc, w);
-    char *shown = got ? readable(got) : NULL;
-    if (shown && strcmp(shown, want) == 0) {
-        passed++;
-    } else {
-        failed++;
-        printf("FAIL %s:\n  got  %s\n  want %s\n", what, shown ? shown : "(failure)", want);
-    }
-    free(shown);
+    check_str(what, got ? readable(got) : NULL, want);
     free(got);
 }
 
@@ -82,47 +76,47 @@ static bg_cite_work en_work(int npersons) {
 
 static void test_dstu(void) {
     bg_cite_work w = uk_work(1);
-    check("dstu: one author", uk, &w,
-          "Ткачук~О. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. 12 с. "
-          "URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+    check_cite("dstu: one author", uk, &w,
+               "Ткачук~О. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. 12 с. "
+               "URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(2);
-    check("dstu: two authors", uk, &w,
-          "Ткачук~О., Ґудзь~Я. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. "
-          "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+    check_cite("dstu: two authors", uk, &w,
+               "Ткачук~О., Ґудзь~Я. Участь під час війни : аналітична записка. Київ : Київська школа економіки, 2025. "
+               "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(3);
-    check("dstu: three authors head the description", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
-          "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+    check_cite("dstu: three authors head the description", uk, &w,
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
+               "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(4);
-    check("dstu: four authors: title first, the first after a slash, та ін.", uk, &w,
-          "Участь під час війни : аналітична записка / О.~Ткачук та ін. Київ : Київська школа економіки, 2025. "
-          "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+    check_cite("dstu: four authors: title first, the first after a slash, та ін.", uk, &w,
+               "Участь під час війни : аналітична записка / О.~Ткачук та ін. Київ : Київська школа економіки, 2025. "
+               "12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(0);
-    check("dstu: an organisation as author, after a slash", uk, &w,
-          "Участь під час війни : аналітична записка / Київська школа економіки. Київ : Київська школа "
-          "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
+    check_cite("dstu: an organisation as author, after a slash", uk, &w,
+               "Участь під час війни : аналітична записка / Київська школа економіки. Київ : Київська школа "
+               "економіки, 2025. 12 с. URL: <https://doi.org/10.5555/wartime> (дата звернення: 14.03.2025).");
     w = uk_work(3);
     w.doi = NULL;
-    check("dstu: no DOI: no URL and no date of access", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
-          "економіки, 2025. 12 с.");
+    check_cite("dstu: no DOI: no URL and no date of access", uk, &w,
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ : Київська школа "
+               "економіки, 2025. 12 с.");
     w.pages = NULL;
     w.publisher = NULL;
-    check("dstu: place without publisher, no pages", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ, 2025.");
+    check_cite("dstu: place without publisher, no pages", uk, &w,
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни : аналітична записка. Київ, 2025.");
     w.place = NULL;
     w.type = NULL;
-    check("dstu: neither place nor publisher nor series", uk, &w,
-          "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни. 2025.");
+    check_cite("dstu: neither place nor publisher nor series", uk, &w,
+               "Ткачук~О., Ґудзь~Я., Євтушенко~Н. Участь під час війни. 2025.");
     w = uk_work(1);
     w.place = NULL;
     w.doi = NULL;
     w.pages = NULL;
-    check("dstu: publisher without place", uk, &w,
-          "Ткачук~О. Участь під час війни : аналітична записка. Київська школа економіки, 2025.");
+    check_cite("dstu: publisher without place", uk, &w,
+               "Ткачук~О. Участь під час війни : аналітична записка. Київська школа економіки, 2025.");
     w.type = "ОЕСР звіт";
-    check("dstu: a series starting with an abbreviation keeps its capitals", uk, &w,
-          "Ткачук~О. Участь під час війни : ОЕСР звіт. Київська школа економіки, 2025.");
+    check_cite("dstu: a series starting with an abbreviation keeps its capitals", uk, &w,
+               "Ткачук~О. Участь під час війни : ОЕСР звіт. Київська школа економіки, 2025.");
 
     bg_cite_person names[] = {
         {"Анна-Марія Коваль", NULL, NULL},         /* no given/family: split at the last space */
@@ -131,57 +125,57 @@ static void test_dstu(void) {
         {"Юлія Ґудзь", "\xd0\x98\xcc\x86осип", "Ґудзь"}, /* И + combining breve: one grapheme */
     };
     bg_cite_work n = {names, 2, NULL, 0, "Назва", NULL, NULL, NULL, "2024-01-31", NULL, NULL};
-    check("dstu: a double given name, two given names, names split from the full name", uk, &n,
-          "Коваль~А.-М., Ткачук~О.~М. Назва. 2024.");
+    check_cite("dstu: a double given name, two given names, names split from the full name", uk, &n,
+               "Коваль~А.-М., Ткачук~О.~М. Назва. 2024.");
     n.persons = names + 3;
     n.npersons = 1;
-    check("dstu: an initial made of a letter and a combining mark stays whole", uk, &n,
-          "Ґудзь~\xd0\x98\xcc\x86. Назва. 2024.");
+    check_cite("dstu: an initial made of a letter and a combining mark stays whole", uk, &n,
+               "Ґудзь~\xd0\x98\xcc\x86. Назва. 2024.");
     n.persons = names + 2;
-    check("dstu: a one-word name", uk, &n, "Й\xcc\x86. Назва. 2024.");
+    check_cite("dstu: a one-word name", uk, &n, "Й\xcc\x86. Назва. 2024.");
     bg_cite_person lower[] = {{"ярослав ґудзь", NULL, NULL}};
     n.persons = lower;
-    check("dstu: initials in capitals whatever the name's case (Ґ, not г)", uk, &n, "ґудзь~Я. Назва. 2024.");
+    check_cite("dstu: initials in capitals whatever the name's case (Ґ, not г)", uk, &n, "ґудзь~Я. Назва. 2024.");
     n.title = "Що далі?";
     n.persons = uk_people;
-    check("dstu: a title ending in a question mark takes no full stop", uk, &n, "Ткачук~О. Що далі? 2024.");
+    check_cite("dstu: a title ending in a question mark takes no full stop", uk, &n, "Ткачук~О. Що далі? 2024.");
 }
 
 static void test_apa(void) {
     bg_cite_work w = en_work(1);
-    check("apa: one author", en, &w,
-          "Tkachuk, O. (2025). *Participation under fire: How municipalities cope* (Policy brief). Kyiv School of "
-          "Economics. <https://doi.org/10.5555/wartime>");
+    check_cite("apa: one author", en, &w,
+               "Tkachuk, O. (2025). *Participation under fire: How municipalities cope* (Policy brief). Kyiv School of "
+               "Economics. <https://doi.org/10.5555/wartime>");
     w = en_work(2);
-    check("apa: two authors, & with a comma", en, &w,
-          "Tkachuk, O., & Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
+    check_cite("apa: two authors, & with a comma", en, &w,
+               "Tkachuk, O., & Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
     w = en_work(3);
-    check("apa: three authors", en, &w,
-          "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
+    check_cite("apa: three authors", en, &w,
+               "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics. <https://doi.org/10.5555/wartime>");
     w.doi = "";
-    check("apa: no DOI: ends with the publisher", en, &w,
-          "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics.");
+    check_cite("apa: no DOI: ends with the publisher", en, &w,
+               "Tkachuk, O., Gudz, Y., & Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics.");
     w = en_work(0);
-    check("apa: an organisation as author is not repeated as publisher", en, &w,
-          "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "<https://doi.org/10.5555/wartime>");
+    check_cite("apa: an organisation as author is not repeated as publisher", en, &w,
+               "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "<https://doi.org/10.5555/wartime>");
     w.publisher = "Other Press";
-    check("apa: an organisation as author, another publisher", en, &w,
-          "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Other Press. <https://doi.org/10.5555/wartime>");
+    check_cite("apa: an organisation as author, another publisher", en, &w,
+               "Kyiv School of Economics. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Other Press. <https://doi.org/10.5555/wartime>");
     w.norgs = 0;
     w.doi = NULL;
-    check("apa: no author at all: the title takes its place", en, &w,
-          "*Participation under fire: How municipalities cope* (Policy brief). (2025). Other Press.");
+    check_cite("apa: no author at all: the title takes its place", en, &w,
+               "*Participation under fire: How municipalities cope* (Policy brief). (2025). Other Press.");
     w = en_work(1);
     w.type = NULL;
     w.title = "What next?";
     w.doi = NULL;
-    check("apa: a title ending in a question mark, no series", en, &w,
-          "Tkachuk, O. (2025). *What next?* Kyiv School of Economics.");
+    check_cite("apa: a title ending in a question mark, no series", en, &w,
+               "Tkachuk, O. (2025). *What next?* Kyiv School of Economics.");
 
     /* 22 authors: the first 19, an ellipsis, the last. */
     bg_cite_person many[22];
@@ -195,31 +189,31 @@ static void test_apa(void) {
     for (int i = 0; i < 19; i++)
         snprintf(want + strlen(want), sizeof want - strlen(want), "%sAuthor%d, A.", i ? ", " : "", i + 1);
     strncat(want, ", . . . Author22, A. (2025). *Title*.", sizeof want - strlen(want) - 1);
-    check("apa: 21 authors or more: the first 19, an ellipsis, the last", en, &m, want);
+    check_cite("apa: 21 authors or more: the first 19, an ellipsis, the last", en, &m, want);
     m.npersons = 20;
     want[0] = '\0';
     for (int i = 0; i < 20; i++)
         snprintf(want + strlen(want), sizeof want - strlen(want), "%s%sAuthor%d, A.", i ? ", " : "",
                  i == 19 ? "& " : "", i + 1);
     strncat(want, " (2025). *Title*.", sizeof want - strlen(want) - 1);
-    check("apa: 20 authors are all named", en, &m, want);
+    check_cite("apa: 20 authors are all named", en, &m, want);
     bg_cite_person two_given[] = {{"Jean-Paul Marie Sartre", NULL, NULL}};
     m.persons = two_given;
     m.npersons = 1;
-    check("apa: initials of a double and a second given name", en, &m, "Sartre, J.-P. M. (2025). *Title*.");
+    check_cite("apa: initials of a double and a second given name", en, &m, "Sartre, J.-P. M. (2025). *Title*.");
 }
 
 /* Polish cites in APA too, with its own word before the last author and no comma. */
 static void test_apa_polish(void) {
     bg_cite_work w = en_work(3);
     w.doi = NULL;
-    check("apa in Polish: \"i\" before the last author, no comma", pl, &w,
-          "Tkachuk, O., Gudz, Y. i Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
-          "(Policy brief). Kyiv School of Economics.");
+    check_cite("apa in Polish: \"i\" before the last author, no comma", pl, &w,
+               "Tkachuk, O., Gudz, Y. i Yevtushenko, N. (2025). *Participation under fire: How municipalities cope* "
+               "(Policy brief). Kyiv School of Economics.");
     w.npersons = 2;
-    check("apa in Polish: two authors", pl, &w,
-          "Tkachuk, O. i Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
-          "Kyiv School of Economics.");
+    check_cite("apa in Polish: two authors", pl, &w,
+               "Tkachuk, O. i Gudz, Y. (2025). *Participation under fire: How municipalities cope* (Policy brief). "
+               "Kyiv School of Economics.");
 }
 
 int main(int argc, char **argv) {
@@ -238,6 +232,5 @@ int main(int argc, char **argv) {
     bg_l10n_free(l10n);
     xmlCleanupParser();
     u_cleanup();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return unit_end();
 }

@@ -11,6 +11,7 @@
  */
 #include "diag.h"
 #include "l10n.h"
+#include "unit.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -18,40 +19,6 @@
 #include <string.h>
 #include <unicode/uclean.h>
 #include <unistd.h>
-
-static int passed, failed;
-
-static void fail(const char *what, const char *detail) {
-    failed++;
-    printf("FAIL %s: %s\n", what, detail);
-}
-
-/* 'got' (freed here) should equal 'want'; want NULL means "should fail". */
-static void check_str(const char *what, char *got, const char *want) {
-    char detail[1024];
-    if (!want && !got) {
-        passed++;
-    } else if (!want) {
-        snprintf(detail, sizeof detail, "got \"%s\", want failure", got);
-        fail(what, detail);
-    } else if (!got) {
-        snprintf(detail, sizeof detail, "got failure, want \"%s\"", want);
-        fail(what, detail);
-    } else if (strcmp(got, want) != 0) {
-        snprintf(detail, sizeof detail, "got \"%s\", want \"%s\"", got, want);
-        fail(what, detail);
-    } else {
-        passed++;
-    }
-    free(got);
-}
-
-static void check(const char *what, int ok) {
-    if (ok)
-        passed++;
-    else
-        fail(what, "not so");
-}
 
 /* Diagnostics go to stderr; tests that look at them capture it in a temporary file. */
 static FILE *captured;
@@ -79,16 +46,6 @@ static char *capture_end(void) {
         text[0] = '\0';
     fclose(captured);
     return text;
-}
-
-static void check_contains(const char *what, const char *text, const char *want) {
-    if (text && strstr(text, want)) {
-        passed++;
-    } else {
-        char detail[2048];
-        snprintf(detail, sizeof detail, "stderr \"%s\" lacks \"%s\"", text ? text : "", want);
-        fail(what, detail);
-    }
 }
 
 static int occurrences(const char *text, const char *word) {
@@ -550,8 +507,7 @@ int main(int argc, char **argv) {
     test_bundled(locales);
     test_fallback(fixtures);
     test_bad(fixtures);
-    printf("%d passed, %d failed\n", passed, failed);
     xmlCleanupParser();
     u_cleanup();
-    return failed ? 1 : 0;
+    return unit_end();
 }
