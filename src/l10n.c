@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fileio.h"
+#include "xlf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -46,7 +47,6 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-#define XLIFF_NS "urn:oasis:names:tc:xliff:document:1.2"
 #define ROOT_LANG "en"
 #define FORMAT_KEY "locale.format"
 /* The most numbered arguments a message may use: {0} … {7}.  See format_call. */
@@ -782,11 +782,6 @@ static void xml_error(void *data, xmlErrorPtr e) {
 }
 
 
-static int is_xliff(xmlNodePtr n, const char *name) {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST XLIFF_NS) &&
-           xmlStrEqual(n->name, BAD_CAST name);
-}
-
 /* One trans-unit as found in the file, before its message is opened. */
 typedef struct unit {
     xmlChar *id;
@@ -799,102 +794,66 @@ typedef struct unit_list {
     int n, cap;
 } unit_list;
 
-/* The text of <source> or <target> 'el': its text and CDATA, verbatim (white space
- * included).  Inline XLIFF markup (<g>, <x/>, <ph>, …) is refused: our messages are
- * plain MessageFormat.  Returns a new string, or NULL after reporting at 'line' (the
- * trans-unit's). */
-static char *message_text(const char *path, long line, xmlNodePtr el, const xmlChar *id) {
-    size_t len = 0;
-    for (xmlNodePtr c = el->children; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE) {
-            bg_error(path, line, "message '%s' contains markup <%s>; write plain text", (const char *)id,
-                     (const char *)c->name);
-            return NULL;
-        }
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
-            len += strlen((const char *)c->content);
-    }
-    char *s = malloc(len + 1);
-    if (!s) {
-        out_of_memory();
-        return NULL;
-    }
-    size_t at = 0;
-    for (xmlNodePtr c = el->children; c; c = c->next) {
-        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
-            size_t k = strlen((const char *)c->content);
-            memcpy(s + at, c->content, k);
-            at += k;
-        }
-    }
-    s[at] = '\0';
-    return s;
-}
+/* What the walk over a catalogue's trans-units fills (read_unit). */
+typedef struct unit_reader {
+    const char *path;
+    int is_root; /* the message is the <source>, else the <target> */
+    unit_list *units;
+    int errors; /* problems reported */
+} unit_reader;
 
-/* Collect the trans-units under 'parent' (a <body> or <group>, recursively) into
- * 'units'.  'is_root' picks <source> as the message, else <target>.  Returns the
- * number of problems reported. */
-static int collect_units(const char *path, xmlNodePtr parent, int is_root, unit_list *units) {
-    int errors = 0;
-    for (xmlNodePtr n = parent->children; n; n = n->next) {
-        if (is_xliff(n, "group")) {
-            errors += collect_units(path, n, is_root, units);
-            continue;
-        }
-        if (!is_xliff(n, "trans-unit"))
-            continue;
-        long line = xmlGetLineNo(n);
-        xmlChar *id = xmlGetNoNsProp(n, BAD_CAST "id");
-        if (!id || !id[0]) {
-            bg_error(path, line, "trans-unit without an id");
-            xmlFree(id);
-            errors++;
-            continue;
-        }
-        const char *want = is_root ? "source" : "target";
-        xmlNodePtr el = NULL;
-        int twice = 0;
-        for (xmlNodePtr c = n->children; c; c = c->next) {
-            if (is_xliff(c, want)) {
-                if (el)
-                    twice = 1;
-                else
-                    el = c;
-            }
-        }
-        char *text = NULL;
-        int bad = 0;
-        if (twice) {
-            bg_error(path, line, "trans-unit '%s' has more than one <%s>", (const char *)id, want);
-            bad = 1;
-        } else if (!el && is_root) {
-            bg_error(path, line, "trans-unit '%s' has no <source>", (const char *)id);
-            bad = 1;
-        } else if (el) {
-            text = message_text(path, line, el, id);
-            if (!text)
-                bad = 1;
-            else if (!is_root && !text[0]) { /* an empty <target/> is untranslated */
-                free(text);
-                text = NULL;
-            }
-        }
-        if (units->n == units->cap) {
-            int cap = units->cap ? 2 * units->cap : 32;
-            unit *v = realloc(units->v, (size_t)cap * sizeof *v);
-            if (!v) {
-                out_of_memory();
-                free(text);
-                xmlFree(id);
-                return errors + 1;
-            }
-            units->v = v;
-            units->cap = cap;
-        }
-        units->v[units->n++] = (unit){id, text, line};
-        errors += bad;
+/* Read trans-unit `n` into the list of `data` (a unit_reader); a unit with a problem
+ * is reported, counted and kept (its text NULL).  -1 (stop the walk) only when out
+ * of memory. */
+static int read_unit(xmlNodePtr n, void *data) {
+    unit_reader *r = data;
+    const char *path = r->path;
+    int is_root = r->is_root;
+    unit_list *units = r->units;
+    long line = xmlGetLineNo(n);
+    xmlChar *id = xmlGetNoNsProp(n, BAD_CAST "id");
+    if (!id || !id[0]) {
+        bg_error(path, line, "trans-unit without an id");
+        xmlFree(id);
+        r->errors++;
+        return 0;
     }
-    return errors;
+    const char *want = is_root ? "source" : "target";
+    int count = 0;
+    xmlNodePtr el = bg_xlf_child(n, want, &count);
+    char *text = NULL;
+    int bad = 0;
+    if (count > 1) {
+        bg_error(path, line, "trans-unit '%s' has more than one <%s>", (const char *)id, want);
+        bad = 1;
+    } else if (!el && is_root) {
+        bg_error(path, line, "trans-unit '%s' has no <source>", (const char *)id);
+        bad = 1;
+    } else if (el) {
+        text = bg_xlf_text(path, line, el, (const char *)id);
+        if (!text)
+            bad = 1;
+        else if (!is_root && !text[0]) { /* an empty <target/> is untranslated */
+            free(text);
+            text = NULL;
+        }
+    }
+    if (units->n == units->cap) {
+        int cap = units->cap ? 2 * units->cap : 32;
+        unit *v = realloc(units->v, (size_t)cap * sizeof *v);
+        if (!v) {
+            out_of_memory();
+            free(text);
+            xmlFree(id);
+            r->errors++;
+            return -1;
+        }
+        units->v = v;
+        units->cap = cap;
+    }
+    units->v[units->n++] = (unit){id, text, line};
+    r->errors += bad;
+    return 0;
 }
 
 static void units_release(unit_list *units) {
@@ -1071,9 +1030,9 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
     }
 
     xmlNodePtr top = errors == 0 ? xmlDocGetRootElement(doc) : NULL;
-    if (errors == 0 && !is_xliff(top, "xliff")) {
+    if (errors == 0 && !bg_xlf_is(top, "xliff")) {
         bg_error(path, top ? xmlGetLineNo(top) : 0,
-                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" XLIFF_NS "\">");
+                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" BG_XLF_NS "\">");
         errors++;
     } else if (errors == 0) {
         xmlChar *version = xmlGetNoNsProp(top, BAD_CAST "version");
@@ -1088,13 +1047,15 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
     unit_list units = {NULL, 0, 0};
     int readable = errors == 0;
     if (readable) {
+        unit_reader reader = {path, root == NULL, &units, 0};
         for (xmlNodePtr f = top->children; f; f = f->next) {
-            if (!is_xliff(f, "file"))
+            if (!bg_xlf_is(f, "file"))
                 continue;
             for (xmlNodePtr b = f->children; b; b = b->next)
-                if (is_xliff(b, "body"))
-                    errors += collect_units(path, b, root == NULL, &units);
+                if (bg_xlf_is(b, "body"))
+                    bg_xlf_each_unit(b, read_unit, &reader);
         }
+        errors += reader.errors;
     }
     xmlFreeDoc(doc);
 
