@@ -50,8 +50,101 @@ static char *path_join(const char *dir, const char *name, const char *ext) {
 }
 
 /* ---------------------------------------------------------------------------------
- * Reading a catalogue
+ * Reading a catalogue: locale_load and its steps, in the order it takes them
  */
+
+static void locale_free(void *payload, const xmlChar *name) {
+    (void)name;
+    bg_locale *loc = payload;
+    if (!loc || payload == &load_failed)
+        return;
+    xmlHashFree(loc->messages, l10n_message_free);
+    xmlHashFree(loc->fallbacks, NULL);
+    l10n_locale_close_formatters(loc);
+    for (int i = 0; i < loc->nkeys; i++)
+        free(loc->keys[i]);
+    free(loc->keys);
+    free(loc->lang);
+    free(loc->path);
+    free(loc->format_id);
+    free(loc);
+}
+
+/* A new, empty locale for `lang` of `l10n` (`root` NULL: it is the root).  NULL when
+ * out of memory (reported). */
+static bg_locale *locale_new(bg_l10n *l10n, const char *lang, bg_locale *root) {
+    bg_locale *loc = calloc(1, sizeof *loc);
+    if (!loc || !(loc->lang = strdup(lang)) || !(loc->path = path_join(l10n->dir, lang, ".xlf")) ||
+        !(loc->messages = xmlHashCreate(64)) || !(loc->fallbacks = xmlHashCreate(8))) {
+        locale_free(loc, NULL);
+        l10n_out_of_memory();
+        return NULL;
+    }
+    loc->l10n = l10n;
+    loc->root = root;
+    return loc;
+}
+
+/* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
+ * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
+ * read. */
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *locale_names(const char *dir, char *buf, size_t size) {
+    char *names[64];
+    int n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    for (struct dirent *de; n < 64 && (de = readdir(d)) != NULL;) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && de->d_name[0] != '.' && strcmp(de->d_name + len - 4, ".xlf") == 0)
+            if ((names[n] = strndup(de->d_name, len - 4)) != NULL)
+                n++;
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, compare_names);
+    snprintf(buf, size, "%s", n ? "" : "none");
+    for (int i = 0; i < n; i++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", names[i]);
+        free(names[i]);
+    }
+    return buf;
+}
+
+/* The bytes of `loc`'s file into *bytes (the caller frees them) and *len.  0, or -1
+ * after reporting why the file cannot be read. */
+static int read_locale_file(const bg_locale *loc, char **bytes, size_t *len) {
+    const char *path = loc->path, *lang = loc->lang;
+    mode_t mode = 0;
+    bg_file_status got = bg_file_read(path, MAX_CATALOGUE_BYTES, bytes, len, &mode);
+    char have[256];
+    if (got == BG_FILE_CANNOT_OPEN && errno == ENOENT && locale_names(loc->l10n->dir, have, sizeof have)) {
+        /* Most often a language asked for (-l, @langs) that has no locale yet. */
+        bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one",
+                 lang, have, lang);
+        return -1;
+    }
+    if (got != BG_FILE_OK) {
+        if (got == BG_FILE_NOT_REGULAR)
+            bg_error(path, 0, "cannot read locale file: not a regular file%s", bg_file_kind(mode));
+        else if (got == BG_FILE_TOO_LARGE)
+            bg_error(path, 0, "cannot read locale file: %s", strerror(EFBIG));
+        else
+            bg_error(path, 0, "cannot read locale file: %s", strerror(errno));
+        return -1;
+    }
+    if (*len > INT_MAX) {
+        bg_error(path, 0, "locale file is too large");
+        free(*bytes);
+        *bytes = NULL;
+        return -1;
+    }
+    return 0;
+}
 
 typedef struct parse_state {
     const char *path;
@@ -72,6 +165,63 @@ static void xml_error(void *data, xmlErrorPtr e) {
         bg_error(ps->path, e->line, "%s", msg);
         ps->errors++;
     }
+}
+
+/* Parse the `len` bytes of locale file `path` (`bytes`, freed here) into a tree,
+ * refusing a DOCTYPE that declares entities.  The tree (freed by the caller), or NULL
+ * after reporting every problem. */
+static xmlDocPtr read_locale_doc(const char *path, char *bytes, size_t len) {
+    /* No NOENT (entities stay unexpanded), no DTD loading, no network; then refuse any
+     * entity declarations outright before reading a single text node. */
+    parse_state ps = {path, 0};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlDocPtr doc = NULL;
+    if (!ctxt) {
+        l10n_out_of_memory();
+        ps.errors++;
+    } else {
+        ctxt->_private = &ps;
+        ctxt->sax->serror = xml_error;
+        doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+        if (doc && !ctxt->wellFormed)
+            ps.errors++;
+        xmlFreeParserCtxt(ctxt);
+    }
+    free(bytes);
+    if (!doc && ps.errors == 0) {
+        bg_error(path, 0, "cannot parse locale file");
+        ps.errors++;
+    }
+    int errors = ps.errors;
+    xmlDtdPtr dtd = doc ? xmlGetIntSubset(doc) : NULL;
+    if (errors == 0 && dtd && ((dtd->entities && xmlHashSize(dtd->entities) > 0) ||
+                               (dtd->pentities && xmlHashSize(dtd->pentities) > 0))) {
+        bg_error(path, 0, "the DOCTYPE declares entities; locale files may not");
+        errors++;
+    }
+
+    if (errors) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* 0 when `top`, the root element of locale file `path`, is <xliff version="1.2"> in
+ * the XLIFF 1.2 namespace; else -1 after reporting. */
+static int check_xliff_root(const char *path, xmlNodePtr top) {
+    if (!bg_xlf_is(top, "xliff")) {
+        bg_error(path, top ? xmlGetLineNo(top) : 0,
+                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" BG_XLF_NS "\">");
+        return -1;
+    }
+    xmlChar *version = xmlGetNoNsProp(top, BAD_CAST "version");
+    int ok = version && xmlStrEqual(version, BAD_CAST "1.2");
+    if (!ok)
+        bg_error(path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
+                 version ? (const char *)version : "(none)");
+    xmlFree(version);
+    return ok ? 0 : -1;
 }
 
 /* One trans-unit as found in the file, before its message is opened. */
@@ -148,6 +298,20 @@ static int read_unit(xmlNodePtr n, void *data) {
     return 0;
 }
 
+/* The trans-units of every <file>'s <body> under `top` into `units` (see read_unit).
+ * Returns the number of problems reported. */
+static int read_units(const char *path, xmlNodePtr top, int is_root, unit_list *units) {
+    unit_reader reader = {path, is_root, units, 0};
+    for (xmlNodePtr f = top->children; f; f = f->next) {
+        if (!bg_xlf_is(f, "file"))
+            continue;
+        for (xmlNodePtr b = f->children; b; b = b->next)
+            if (bg_xlf_is(b, "body"))
+                bg_xlf_each_unit(b, read_unit, &reader);
+    }
+    return reader.errors;
+}
+
 static void units_release(unit_list *units) {
     for (int i = 0; i < units->n; i++) {
         xmlFree(units->v[i].id);
@@ -156,21 +320,35 @@ static void units_release(unit_list *units) {
     free(units->v);
 }
 
-static void locale_free(void *payload, const xmlChar *name) {
-    (void)name;
-    bg_locale *loc = payload;
-    if (!loc || payload == &load_failed)
-        return;
-    xmlHashFree(loc->messages, l10n_message_free);
-    xmlHashFree(loc->fallbacks, NULL);
-    l10n_locale_close_formatters(loc);
-    for (int i = 0; i < loc->nkeys; i++)
-        free(loc->keys[i]);
-    free(loc->keys);
-    free(loc->lang);
-    free(loc->path);
-    free(loc->format_id);
-    free(loc);
+/* Set `loc`'s formatting locale from its locale.format unit (the last one with a
+ * text), or its language when it has none (an error in the root, a warning
+ * elsewhere).  Adds the problems reported to *errors, which counts those found in
+ * the file so far (out of memory is said only when nothing else was). */
+static void set_format_id(bg_locale *loc, const unit_list *units, int *errors) {
+    const char *path = loc->path, *lang = loc->lang;
+    const unit *fmt_unit = NULL;
+    for (int i = 0; i < units->n; i++)
+        if (xmlStrEqual(units->v[i].id, BAD_CAST FORMAT_KEY) && units->v[i].text)
+            fmt_unit = &units->v[i];
+    if (fmt_unit) {
+        loc->format_id = bg_trimmed(fmt_unit->text);
+        if (loc->format_id && !l10n_valid_format_id(loc->format_id)) {
+            bg_error(path, fmt_unit->line, "'" FORMAT_KEY "' should be an ICU locale such as uk or en_GB, not '%s'",
+                     loc->format_id);
+            (*errors)++;
+        }
+    } else if (!loc->root) {
+        bg_error(path, 0, "the root catalogue has no '" FORMAT_KEY "' unit");
+        (*errors)++;
+        loc->format_id = strdup(lang); /* to check the messages all the same */
+    } else {
+        bg_warn(path, 0, "no '" FORMAT_KEY "' unit; formatting dates and numbers for '%s'", lang);
+        loc->format_id = strdup(lang);
+    }
+    if (!loc->format_id && *errors == 0) {
+        l10n_out_of_memory();
+        (*errors)++;
+    }
 }
 
 /* Remember the root's key order, for reporting the keys a locale lacks in the
@@ -188,6 +366,44 @@ static int record_key(bg_locale *root, const char *key) {
     return 0;
 }
 
+/* Open every message of `units` now, in file order, so that errors surface at load
+ * (with their lines) rather than in the middle of a render; a duplicate id is an
+ * error.  Nothing is opened without a formatting locale.  Adds the problems reported
+ * to *errors. */
+static void open_messages(bg_locale *loc, const unit_list *units, int *errors) {
+    xmlHashTablePtr seen = xmlHashCreate(64);
+    for (int i = 0; i < units->n && loc->format_id && seen; i++) {
+        const unit *u = &units->v[i];
+        const unit *first = xmlHashLookup(seen, u->id);
+        if (first) {
+            bg_error(loc->path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", (const char *)u->id,
+                     first->line);
+            (*errors)++;
+            continue;
+        }
+        xmlHashAddEntry(seen, u->id, (void *)u);
+        if (!u->text)
+            continue;
+        l10n_message *m = l10n_message_open(loc, (const char *)u->id, u->text, u->line);
+        if (!m) {
+            (*errors)++;
+            continue;
+        }
+        if (xmlHashAddEntry(loc->messages, u->id, m) != 0) {
+            l10n_message_free(m, NULL);
+            l10n_out_of_memory();
+            (*errors)++;
+        } else if (!loc->root && record_key(loc, (const char *)u->id) != 0) {
+            (*errors)++;
+        }
+    }
+    if (!seen) {
+        l10n_out_of_memory();
+        (*errors)++;
+    }
+    xmlHashFree(seen, NULL);
+}
+
 /* Every root message this locale lacks falls back to English.  Say so once, when
  * the locale loads — not when a template first asks for the key, which would make
  * the warning depend on which brief happens to be rendered first (and, with
@@ -202,203 +418,29 @@ static void note_fallbacks(bg_locale *loc) {
     }
 }
 
-/* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
- * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
- * read. */
-static int compare_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static const char *locale_names(const char *dir, char *buf, size_t size) {
-    char *names[64];
-    int n = 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return NULL;
-    for (struct dirent *de; n < 64 && (de = readdir(d)) != NULL;) {
-        size_t len = strlen(de->d_name);
-        if (len > 4 && de->d_name[0] != '.' && strcmp(de->d_name + len - 4, ".xlf") == 0)
-            if ((names[n] = strndup(de->d_name, len - 4)) != NULL)
-                n++;
-    }
-    closedir(d);
-    qsort(names, (size_t)n, sizeof *names, compare_names);
-    snprintf(buf, size, "%s", n ? "" : "none");
-    for (int i = 0; i < n; i++) {
-        size_t used = strlen(buf);
-        snprintf(buf + used, size - used, "%s%s", i ? ", " : "", names[i]);
-        free(names[i]);
-    }
-    return buf;
-}
-
 /* Read, check and open DIR/LANG.xlf.  'root' is the loaded root locale, or NULL when
  * this is the root (whose messages are the <source>s).  Every problem in the file is
- * reported before giving up; returns NULL if there was any. */
+ * reported before giving up; returns NULL if there was any.  A file that cannot be
+ * read as XLIFF at all says only that: there is nothing more to say about it. */
 static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) {
-    bg_locale *loc = calloc(1, sizeof *loc);
-    if (!loc || !(loc->lang = strdup(lang)) || !(loc->path = path_join(l10n->dir, lang, ".xlf")) ||
-        !(loc->messages = xmlHashCreate(64)) || !(loc->fallbacks = xmlHashCreate(8))) {
-        locale_free(loc, NULL);
-        l10n_out_of_memory();
+    bg_locale *loc = locale_new(l10n, lang, root);
+    if (!loc)
         return NULL;
-    }
-    loc->l10n = l10n;
-    loc->root = root;
-    const char *path = loc->path;
-
-    size_t len = 0;
     char *bytes = NULL;
-    mode_t mode = 0;
-    bg_file_status got = bg_file_read(path, MAX_CATALOGUE_BYTES, &bytes, &len, &mode);
-    char have[256];
-    if (got == BG_FILE_CANNOT_OPEN && errno == ENOENT && locale_names(l10n->dir, have, sizeof have)) {
-        /* Most often a language asked for (-l, @langs) that has no locale yet. */
-        bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one",
-                 lang, have, lang);
-        locale_free(loc, NULL);
-        return NULL;
-    }
-    if (got != BG_FILE_OK) {
-        if (got == BG_FILE_NOT_REGULAR)
-            bg_error(path, 0, "cannot read locale file: not a regular file%s", bg_file_kind(mode));
-        else if (got == BG_FILE_TOO_LARGE)
-            bg_error(path, 0, "cannot read locale file: %s", strerror(EFBIG));
-        else
-            bg_error(path, 0, "cannot read locale file: %s", strerror(errno));
-        locale_free(loc, NULL);
-        return NULL;
-    }
-    if (len > INT_MAX) {
-        bg_error(path, 0, "locale file is too large");
-        free(bytes);
-        locale_free(loc, NULL);
-        return NULL;
-    }
-
-    /* No NOENT (entities stay unexpanded), no DTD loading, no network; then refuse any
-     * entity declarations outright before reading a single text node. */
-    parse_state ps = {path, 0};
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    size_t len = 0;
     xmlDocPtr doc = NULL;
-    if (!ctxt) {
-        l10n_out_of_memory();
-        ps.errors++;
-    } else {
-        ctxt->_private = &ps;
-        ctxt->sax->serror = xml_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-        if (doc && !ctxt->wellFormed)
-            ps.errors++;
-        xmlFreeParserCtxt(ctxt);
-    }
-    free(bytes);
-    if (!doc && ps.errors == 0) {
-        bg_error(path, 0, "cannot parse locale file");
-        ps.errors++;
-    }
-    int errors = ps.errors;
-    xmlDtdPtr dtd = doc ? xmlGetIntSubset(doc) : NULL;
-    if (errors == 0 && dtd && ((dtd->entities && xmlHashSize(dtd->entities) > 0) ||
-                               (dtd->pentities && xmlHashSize(dtd->pentities) > 0))) {
-        bg_error(path, 0, "the DOCTYPE declares entities; locale files may not");
-        errors++;
-    }
-
-    xmlNodePtr top = errors == 0 ? xmlDocGetRootElement(doc) : NULL;
-    if (errors == 0 && !bg_xlf_is(top, "xliff")) {
-        bg_error(path, top ? xmlGetLineNo(top) : 0,
-                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" BG_XLF_NS "\">");
-        errors++;
-    } else if (errors == 0) {
-        xmlChar *version = xmlGetNoNsProp(top, BAD_CAST "version");
-        if (!version || !xmlStrEqual(version, BAD_CAST "1.2")) {
-            bg_error(path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
-                     version ? (const char *)version : "(none)");
-            errors++;
-        }
-        xmlFree(version);
-    }
-
-    unit_list units = {NULL, 0, 0};
-    int readable = errors == 0;
-    if (readable) {
-        unit_reader reader = {path, root == NULL, &units, 0};
-        for (xmlNodePtr f = top->children; f; f = f->next) {
-            if (!bg_xlf_is(f, "file"))
-                continue;
-            for (xmlNodePtr b = f->children; b; b = b->next)
-                if (bg_xlf_is(b, "body"))
-                    bg_xlf_each_unit(b, read_unit, &reader);
-        }
-        errors += reader.errors;
-    }
-    xmlFreeDoc(doc);
-
-    /* The formatting locale comes first: every message is opened with it.  (If the
-     * file could not be read as XLIFF there is nothing more to say about it.) */
-    if (!readable) {
-        units_release(&units);
+    if (read_locale_file(loc, &bytes, &len) != 0 || !(doc = read_locale_doc(loc->path, bytes, len)) ||
+        check_xliff_root(loc->path, xmlDocGetRootElement(doc)) != 0) {
+        xmlFreeDoc(doc);
         locale_free(loc, NULL);
         return NULL;
     }
-    const unit *fmt_unit = NULL;
-    for (int i = 0; i < units.n; i++)
-        if (xmlStrEqual(units.v[i].id, BAD_CAST FORMAT_KEY) && units.v[i].text)
-            fmt_unit = &units.v[i];
-    if (fmt_unit) {
-        loc->format_id = bg_trimmed(fmt_unit->text);
-        if (loc->format_id && !l10n_valid_format_id(loc->format_id)) {
-            bg_error(path, fmt_unit->line, "'" FORMAT_KEY "' should be an ICU locale such as uk or en_GB, not '%s'",
-                     loc->format_id);
-            errors++;
-        }
-    } else if (!root) {
-        bg_error(path, 0, "the root catalogue has no '" FORMAT_KEY "' unit");
-        errors++;
-        loc->format_id = strdup(lang); /* to check the messages all the same */
-    } else {
-        bg_warn(path, 0, "no '" FORMAT_KEY "' unit; formatting dates and numbers for '%s'", lang);
-        loc->format_id = strdup(lang);
-    }
-    if (!loc->format_id && errors == 0) {
-        l10n_out_of_memory();
-        errors++;
-    }
-
-    /* Open every message now, in file order, so that errors surface at load (with
-     * their lines) rather than in the middle of a render. */
-    xmlHashTablePtr seen = xmlHashCreate(64);
-    for (int i = 0; i < units.n && loc->format_id && seen; i++) {
-        const unit *u = &units.v[i];
-        const unit *first = xmlHashLookup(seen, u->id);
-        if (first) {
-            bg_error(path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", (const char *)u->id,
-                     first->line);
-            errors++;
-            continue;
-        }
-        xmlHashAddEntry(seen, u->id, (void *)u);
-        if (!u->text)
-            continue;
-        l10n_message *m = l10n_message_open(loc, (const char *)u->id, u->text, u->line);
-        if (!m) {
-            errors++;
-            continue;
-        }
-        if (xmlHashAddEntry(loc->messages, u->id, m) != 0) {
-            l10n_message_free(m, NULL);
-            l10n_out_of_memory();
-            errors++;
-        } else if (!root && record_key(loc, (const char *)u->id) != 0) {
-            errors++;
-        }
-    }
-    if (!seen) {
-        l10n_out_of_memory();
-        errors++;
-    }
-    xmlHashFree(seen, NULL);
+    unit_list units = {NULL, 0, 0};
+    int errors = read_units(loc->path, xmlDocGetRootElement(doc), root == NULL, &units);
+    xmlFreeDoc(doc);
+    /* The formatting locale comes first: every message is opened with it. */
+    set_format_id(loc, &units, &errors);
+    open_messages(loc, &units, &errors);
     units_release(&units);
     if (errors) {
         locale_free(loc, NULL);
