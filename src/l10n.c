@@ -85,13 +85,13 @@ static bg_locale *locale_new(bg_l10n *l10n, const char *lang, bg_locale *root) {
     return loc;
 }
 
-/* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
- * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
- * read. */
 static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
+ * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
+ * read. */
 static const char *locale_names(const char *dir, char *buf, size_t size) {
     char *names[64];
     int n = 0;
@@ -199,7 +199,6 @@ static xmlDocPtr read_locale_doc(const char *path, char *bytes, size_t len) {
         bg_error(path, 0, "the DOCTYPE declares entities; locale files may not");
         errors++;
     }
-
     if (errors) {
         xmlFreeDoc(doc);
         return NULL;

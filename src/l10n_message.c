@@ -123,9 +123,9 @@ typedef struct format_call {
 
 /* C cannot build a variadic call at run time, and ICU's C API reads each argument
  * with the type its pattern gives it.  So the preprocessor writes out every
- * combination of "double or string" for the L10N_MAX_ARGS positions (2^8 calls), and the
- * branches pick the one that matches c->num.  Positions past the pattern's last
- * argument are passed but never read, which C allows. */
+ * combination of "double or string" for the L10N_MAX_ARGS positions (2^8 calls),
+ * and the branches pick the one that matches c->num.  Positions past the pattern's
+ * last argument are passed but never read, which C allows. */
 #define FMT_CALL(...) n = umsg_format(c->fmt, buf, cap, st, __VA_ARGS__)
 #define FMT_PICK7(...)                                                                                              \
     if (c->num[7]) {                                                                                                \
