@@ -6,8 +6,9 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "l10n.h"
 #include "fileio.h"
+#include "l10n.h"
+#include "xlf.h"
 #include "xmledit.h"
 
 #include <errno.h>
@@ -18,7 +19,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define XLIFF_NS "urn:oasis:names:tc:xliff:document:1.2"
 /* The `from` of the notes briefgen writes itself (plural categories). */
 #define NOTE_FROM "briefgen"
 
@@ -76,16 +76,6 @@ void bg_catalog_free(bg_catalog *c) {
 
 /* ---- reading ------------------------------------------------------------------------ */
 
-static int is_xliff(const xmlNode *n, const char *name) {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST XLIFF_NS) &&
-           xmlStrEqual(n->name, BAD_CAST name);
-}
-
-static const char *attr(const xmlNode *n, const char *name) {
-    xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST name, NULL);
-    return a && a->children && a->children->content ? (const char *)a->children->content : NULL;
-}
-
 static const char *const xliff_states[] = {"final",
                                            "needs-adaptation",
                                            "needs-l10n",
@@ -116,46 +106,22 @@ static int valid_state(const char *state) {
     return 0;
 }
 
-/* The text of <source>, <target> or <note> `el`: its text and CDATA as written.
- * Markup in it is reported (at the unit's `line`) and gives NULL. */
-static char *text_of(const bg_catalog *c, long line, const xmlNode *el, const char *id) {
-    bg_buf b = {0};
-    for (const xmlNode *k = el->children; k; k = k->next) {
-        if (k->type == XML_ELEMENT_NODE) {
-            bg_error(c->path, line, "message '%s' contains markup <%s>; write plain text", id,
-                     (const char *)k->name);
-            bg_buf_free(&b);
-            return NULL;
-        }
-        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content)
-            bg_buf_puts(&b, (const char *)k->content);
-    }
-    char *s = bg_buf_take(&b);
-    if (!s)
-        bg_error(c->path, line, "out of memory");
-    return s;
-}
-
 /* Read one <trans-unit>; 0, or -1 when it has a problem (reported). */
 static int read_unit(bg_catalog *c, xmlNodePtr n, bg_cat_unit *u) {
     memset(u, 0, sizeof *u);
     u->node = n;
     u->line = xmlGetLineNo(n);
-    u->id = attr(n, "id");
+    u->id = bg_xlf_attr(n, "id");
     if (!u->id || !u->id[0]) {
         bg_error(c->path, u->line, "trans-unit without an id");
         return -1;
     }
     int sources = 0, targets = 0;
+    u->source = bg_xlf_child(n, "source", &sources);
+    u->target = bg_xlf_child(n, "target", &targets);
     for (xmlNodePtr k = n->children; k; k = k->next) {
-        if (is_xliff(k, "source")) {
-            sources++;
-            u->source = k;
-        } else if (is_xliff(k, "target")) {
-            targets++;
-            u->target = k;
-        } else if (is_xliff(k, "note")) {
-            const char *from = attr(k, "from");
+        if (bg_xlf_is(k, "note")) {
+            const char *from = bg_xlf_attr(k, "from");
             if (!from && !u->note)
                 u->note = k;
             if (from && strcmp(from, NOTE_FROM) == 0)
@@ -170,16 +136,16 @@ static int read_unit(bg_catalog *c, xmlNodePtr n, bg_cat_unit *u) {
                      sources > 1 ? "source" : "target");
         return -1;
     }
-    if (!(u->source_text = text_of(c, u->line, u->source, u->id)))
+    if (!(u->source_text = bg_xlf_text(c->path, u->line, u->source, u->id)))
         return -1;
     if (u->target) {
-        if (!(u->target_text = text_of(c, u->line, u->target, u->id)))
+        if (!(u->target_text = bg_xlf_text(c->path, u->line, u->target, u->id)))
             return -1;
         if (!u->target_text[0]) {
             free(u->target_text);
             u->target_text = NULL;
         }
-        u->state = attr(u->target, "state");
+        u->state = bg_xlf_attr(u->target, "state");
         if (u->state && !valid_state(u->state)) {
             bg_error(c->path, u->line,
                      "trans-unit '%s': state=\"%s\" is not an XLIFF 1.2 state (new, needs-translation, "
@@ -197,46 +163,42 @@ static void free_unit(bg_cat_unit *u) {
     memset(u, 0, sizeof *u);
 }
 
-/* Read the trans-units under `parent` (a <body> or a <group>, recursively). */
-static void read_units(bg_catalog *c, xmlNodePtr parent) {
-    for (xmlNodePtr n = parent->children; n; n = n->next) {
-        if (is_xliff(n, "group")) {
-            read_units(c, n);
-            continue;
-        }
-        if (!is_xliff(n, "trans-unit"))
-            continue;
-        if (c->nunits == c->cap) {
-            int cap = c->cap ? 2 * c->cap : 64;
-            bg_cat_unit *grown = realloc(c->units, (size_t)cap * sizeof *grown);
-            if (!grown) {
-                bg_error(c->path, 0, "out of memory");
-                c->problems++;
-                return;
-            }
-            c->units = grown;
-            c->cap = cap;
-        }
-        bg_cat_unit *u = &c->units[c->nunits];
-        const char *id = attr(n, "id");
-        if (id)
-            xmlHashAddEntry(c->mentioned, BAD_CAST id, (void *)1);
-        if (read_unit(c, n, u) != 0) {
-            free_unit(u);
+/* Read trans-unit `n` into the catalogue `data` (a bg_catalog): its id is mentioned
+ * even when the unit has a problem, and a unit with one is left out and counted.
+ * -1 (stop the walk) only when out of memory. */
+static int add_unit(xmlNodePtr n, void *data) {
+    bg_catalog *c = data;
+    if (c->nunits == c->cap) {
+        int cap = c->cap ? 2 * c->cap : 64;
+        bg_cat_unit *grown = realloc(c->units, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            bg_error(c->path, 0, "out of memory");
             c->problems++;
-            continue;
+            return -1;
         }
-        uintptr_t first = (uintptr_t)xmlHashLookup(c->ids, BAD_CAST u->id);
-        if (first) {
-            bg_error(c->path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", u->id,
-                     c->units[first - 1].line);
-            free_unit(u);
-            c->problems++;
-            continue;
-        }
-        c->nunits++;
-        xmlHashAddEntry(c->ids, BAD_CAST u->id, (void *)(uintptr_t)c->nunits);
+        c->units = grown;
+        c->cap = cap;
     }
+    bg_cat_unit *u = &c->units[c->nunits];
+    const char *id = bg_xlf_attr(n, "id");
+    if (id)
+        xmlHashAddEntry(c->mentioned, BAD_CAST id, (void *)1);
+    if (read_unit(c, n, u) != 0) {
+        free_unit(u);
+        c->problems++;
+        return 0;
+    }
+    uintptr_t first = (uintptr_t)xmlHashLookup(c->ids, BAD_CAST u->id);
+    if (first) {
+        bg_error(c->path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", u->id,
+                 c->units[first - 1].line);
+        free_unit(u);
+        c->problems++;
+        return 0;
+    }
+    c->nunits++;
+    xmlHashAddEntry(c->ids, BAD_CAST u->id, (void *)(uintptr_t)c->nunits);
+    return 0;
 }
 
 bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
@@ -256,17 +218,17 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         return NULL;
     }
     xmlNodePtr top = xmlDocGetRootElement(bg_xdoc_doc(c->x));
-    const char *version = top ? attr(top, "version") : NULL;
-    if (top && !is_xliff(top, "xliff") && xmlStrEqual(top->name, BAD_CAST "xliff") && version &&
+    const char *version = top ? bg_xlf_attr(top, "version") : NULL;
+    if (top && !bg_xlf_is(top, "xliff") && xmlStrEqual(top->name, BAD_CAST "xliff") && version &&
         strcmp(version, "1.2") != 0) {
         bg_error(c->path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
                  version);
         bg_catalog_free(c);
         return NULL;
     }
-    if (!is_xliff(top, "xliff")) {
+    if (!bg_xlf_is(top, "xliff")) {
         bg_error(c->path, top ? xmlGetLineNo(top) : 0,
-                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" XLIFF_NS "\">");
+                 "not an XLIFF 1.2 file: the root element should be <xliff xmlns=\"" BG_XLF_NS "\">");
         bg_catalog_free(c);
         return NULL;
     }
@@ -277,9 +239,9 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         return NULL;
     }
     for (xmlNodePtr f = top->children; f; f = f->next) {
-        if (!is_xliff(f, "file"))
+        if (!bg_xlf_is(f, "file"))
             continue;
-        const char *target_lang = attr(f, "target-language");
+        const char *target_lang = bg_xlf_attr(f, "target-language");
         if (!c->is_root && target_lang && !bg_l10n_same_language(target_lang, lang))
             bg_warn(c->path, xmlGetLineNo(f),
                     "<file target-language=\"%s\">, but this is the file for \"%s\" (was it copied from another "
@@ -288,11 +250,11 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         if (!c->file)
             c->file = f;
         for (xmlNodePtr b = f->children; b; b = b->next) {
-            if (!is_xliff(b, "body"))
+            if (!bg_xlf_is(b, "body"))
                 continue;
             if (!c->body)
                 c->body = b;
-            read_units(c, b);
+            bg_xlf_each_unit(b, add_unit, c);
         }
     }
     if (!c->body) {
@@ -547,8 +509,8 @@ int bg_catalog_create(const char *dir, const char *lang, const bg_catalog *root)
     for (int i = 0; cats && cats[i]; i++)
         bg_buf_printf(&out, "%s%s", i == 0 ? " " : cats[i + 1] ? ", " : " and ", cats[i]);
     bg_buf_puts(&out, ".\n     docs/translating.md explains the rest. -->\n");
-    bg_buf_puts(&out, "<xliff version=\"1.2\" xmlns=\"" XLIFF_NS "\">\n  <file original=\"");
-    const char *original = attr(root->file, "original"), *datatype = attr(root->file, "datatype");
+    bg_buf_puts(&out, "<xliff version=\"1.2\" xmlns=\"" BG_XLF_NS "\">\n  <file original=\"");
+    const char *original = bg_xlf_attr(root->file, "original"), *datatype = bg_xlf_attr(root->file, "datatype");
     bg_buf_add_xml(&out, original ? original : "briefgen", strlen(original ? original : "briefgen"), 1);
     bg_buf_puts(&out, "\" datatype=\"");
     bg_buf_add_xml(&out, datatype ? datatype : "plaintext", strlen(datatype ? datatype : "plaintext"), 1);

@@ -1,10 +1,14 @@
 /* catalog — locale files (XLIFF 1.2) as translators and their tools see them: each
  * trans-unit with its line, source, target, state and note.  The l10n module reads
  * the same files to format messages; this one reads them to check them, and
- * changes them in place (sync, new) without disturbing anything else in them.
+ * changes them in place (sync, new) without disturbing anything else in them.  Both
+ * read XLIFF through xlf, so a unit means the same to each.
  *
  * Memory rule: bg_catalog_load returns an object freed with bg_catalog_free
  * (NULL-safe); the units and their strings belong to it.
+ * Failure: functions returning NULL or -1 have reported why through diag.
+ * Threads: a catalogue belongs to the thread that loaded it; the state predicates
+ * hold no state and run on any thread.
  */
 #ifndef BG_CATALOG_H
 #define BG_CATALOG_H

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "textunits.h"
+#include "xlf.h"
 #include "xmledit.h"
 
 #include <libxml/hash.h>
@@ -19,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XLIFF_NS "urn:oasis:names:tc:xliff:document:1.2"
 /* Inline elements numbered in one text; more are left out of the numbering. */
 #define MAX_INLINES 256
 
@@ -192,16 +192,6 @@ static void unit_inlines(const xmlNode *source, const xmlNode *target, inlines *
     }
 }
 
-static int is_xliff(const xmlNode *n, const char *name) {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST XLIFF_NS) &&
-           (!name || xmlStrEqual(n->name, BAD_CAST name));
-}
-
-static const char *attr(const xmlNode *n, const char *name) {
-    xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST name, NULL);
-    return a && a->children && a->children->content ? (const char *)a->children->content : NULL;
-}
-
 /* The canonical form of XLIFF <source>/<target> `el` (g and x by id, mrk looked
  * through; anything else is written so that it never equals a brief's text). */
 static void xliff_canonical(flow *f, const xmlNode *el) {
@@ -209,12 +199,12 @@ static void xliff_canonical(flow *f, const xmlNode *el) {
         if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content) {
             flow_text(f, (const char *)k->content);
         } else if (k->type == XML_ELEMENT_NODE) {
-            const char *id = attr(k, "id");
+            const char *id = bg_xlf_attr(k, "id");
             char tag[96];
-            if (is_xliff(k, "mrk")) {
+            if (bg_xlf_is(k, "mrk")) {
                 xliff_canonical(f, k);
-            } else if (is_xliff(k, "g") || is_xliff(k, "x")) {
-                int empty = is_xliff(k, "x") || !has_content(k);
+            } else if (bg_xlf_is(k, "g") || bg_xlf_is(k, "x")) {
+                int empty = bg_xlf_is(k, "x") || !has_content(k);
                 snprintf(tag, sizeof tag, "<%s id=\"%.40s\"%s>", empty ? "x" : "g", id ? id : "", empty ? "/" : "");
                 flow_tag(f, tag);
                 if (!empty) {
@@ -308,7 +298,7 @@ int bg_xliff_export(const char *path, const char *lang, const bg_schema *schema,
     }
     bg_buf out = {0};
     bg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<xliff version=\"1.2\" xmlns=\"" XLIFF_NS "\">\n  <file original=\"");
+                      "<xliff version=\"1.2\" xmlns=\"" BG_XLF_NS "\">\n  <file original=\"");
     bg_buf_add_xml(&out, base_name(path), strlen(base_name(path)), 1);
     bg_buf_puts(&out, "\" datatype=\"xml\" source-language=\"");
     bg_buf_add_xml(&out, source_lang, strlen(source_lang), 1);
@@ -383,18 +373,18 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
         }
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        if (is_xliff(k, "mrk")) {
+        if (bg_xlf_is(k, "mrk")) {
             target_to_brief(f, m, k, src);
             continue;
         }
-        if (!is_xliff(k, "g") && !is_xliff(k, "x")) {
+        if (!bg_xlf_is(k, "g") && !bg_xlf_is(k, "x")) {
             bg_error(m->xliff_path, xmlGetLineNo(k),
                      "trans-unit '%s': <%s> in the target; briefgen reads only the <g> and <x/> it exported", m->id,
                      (const char *)k->name);
             m->errors++;
             continue;
         }
-        const char *id = attr(k, "id");
+        const char *id = bg_xlf_attr(k, "id");
         char *end = NULL;
         long n = id ? strtol(id, &end, 10) : 0;
         if (!id || *end || n < 1 || n > src->n) {
@@ -404,7 +394,7 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
             continue;
         }
         const xmlNode *orig = src->v[n - 1];
-        int with_content = is_xliff(k, "g") && has_content(k);
+        int with_content = bg_xlf_is(k, "g") && has_content(k);
         bg_buf tag = {0};
         add_start_tag(&tag, m->brief, orig, with_content || has_content(orig));
         flow_tag(f, tag.s ? tag.s : "");
@@ -429,13 +419,7 @@ typedef struct counts {
 /* Merge one trans-unit `tu` into the edits. */
 static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const bg_text_units *units,
                        const char *lang, const char *brief_path, bg_xedits *e, counts *c) {
-    const xmlNode *source = NULL, *target = NULL;
-    for (const xmlNode *k = tu->children; k; k = k->next) {
-        if (is_xliff(k, "source") && !source)
-            source = k;
-        else if (is_xliff(k, "target") && !target)
-            target = k;
-    }
+    const xmlNode *source = bg_xlf_child(tu, "source", NULL), *target = bg_xlf_child(tu, "target", NULL);
     char *text = target ? canonical_xliff(target) : NULL;
     if (!source || !text || !text[0]) {
         if (!source) {
@@ -519,55 +503,59 @@ static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const
     bg_buf_free(&content);
 }
 
-/* The trans-units under `parent` (a body or group), in order. */
-static void merge_all(merge *m, const xmlNode *parent, xmlHashTablePtr by_id, xmlHashTablePtr seen,
-                      const bg_text_units *units, const char *lang, const char *brief_path, bg_xedits *e,
-                      counts *c) {
-    for (const xmlNode *n = parent->children; n; n = n->next) {
-        if (is_xliff(n, "group")) {
-            merge_all(m, n, by_id, seen, units, lang, brief_path, e, c);
-            continue;
-        }
-        if (!is_xliff(n, "trans-unit"))
-            continue;
-        m->line = xmlGetLineNo(n);
-        m->id = attr(n, "id");
-        if (!m->id) {
-            bg_error(m->xliff_path, m->line, "trans-unit without an id");
-            m->errors++;
-            continue;
-        }
-        uintptr_t first = (uintptr_t)xmlHashLookup(seen, BAD_CAST m->id);
-        if (first) {
-            bg_error(m->xliff_path, m->line, "duplicate trans-unit id '%s' (first at line %lu)", m->id,
-                     (unsigned long)first);
-            m->errors++;
-            continue;
-        }
-        xmlHashAddEntry(seen, BAD_CAST m->id, (void *)(uintptr_t)m->line);
-        merge_unit(m, n, by_id, units, lang, brief_path, e, c);
+/* What the walk over the XLIFF document's trans-units takes to each (merge_one). */
+typedef struct merge_walk {
+    merge *m;
+    xmlHashTablePtr by_id, seen;
+    const bg_text_units *units;
+    const char *lang, *brief_path;
+    bg_xedits *e;
+    counts *c;
+} merge_walk;
+
+/* Merge trans-unit `n`, the next in document order, after checking its id. */
+static int merge_one(xmlNodePtr n, void *data) {
+    const merge_walk *w = data;
+    merge *m = w->m;
+    m->line = xmlGetLineNo(n);
+    m->id = bg_xlf_attr(n, "id");
+    if (!m->id) {
+        bg_error(m->xliff_path, m->line, "trans-unit without an id");
+        m->errors++;
+        return 0;
     }
+    uintptr_t first = (uintptr_t)xmlHashLookup(w->seen, BAD_CAST m->id);
+    if (first) {
+        bg_error(m->xliff_path, m->line, "duplicate trans-unit id '%s' (first at line %lu)", m->id,
+                 (unsigned long)first);
+        m->errors++;
+        return 0;
+    }
+    xmlHashAddEntry(w->seen, BAD_CAST m->id, (void *)(uintptr_t)m->line);
+    merge_unit(m, n, w->by_id, w->units, w->lang, w->brief_path, w->e, w->c);
+    return 0;
 }
 
 /* The <file> of an XLIFF document, checked against the brief; NULL (reported). */
 static const xmlNode *xliff_file(const bg_xdoc *xl, const bg_brief *b, const char **lang) {
     const char *path = bg_xdoc_name(xl);
     const xmlNode *top = xmlDocGetRootElement(bg_xdoc_doc(xl));
-    if (!is_xliff(top, "xliff") || !attr(top, "version") || strcmp(attr(top, "version"), "1.2") != 0) {
+    const char *version = bg_xlf_attr(top, "version");
+    if (!bg_xlf_is(top, "xliff") || !version || strcmp(version, "1.2") != 0) {
         bg_error(path, top ? xmlGetLineNo(top) : 0,
-                 "not an XLIFF 1.2 file: the root element should be <xliff version=\"1.2\" xmlns=\"" XLIFF_NS "\">");
+                 "not an XLIFF 1.2 file: the root element should be <xliff version=\"1.2\" xmlns=\"" BG_XLF_NS "\">");
         return NULL;
     }
     const xmlNode *file = NULL;
     for (const xmlNode *f = top->children; f && !file; f = f->next)
-        if (is_xliff(f, "file"))
+        if (bg_xlf_is(f, "file"))
             file = f;
     if (!file) {
         bg_error(path, xmlGetLineNo(top), "no <file> in this XLIFF document");
         return NULL;
     }
-    const char *src = attr(file, "source-language");
-    *lang = attr(file, "target-language");
+    const char *src = bg_xlf_attr(file, "source-language");
+    *lang = bg_xlf_attr(file, "target-language");
     long line = xmlGetLineNo(file);
     if (!*lang || !(*lang)[0]) {
         bg_error(path, line, "<file> has no target-language: which language are the targets in?");
@@ -618,9 +606,10 @@ int bg_xliff_import(const char *path, const char *xliff_path, const bg_schema *s
 
     merge m = {x, xliff_path, 0, NULL, 0};
     counts c = {0, 0, 0, 0, 0, 0};
+    merge_walk w = {&m, by_id, seen, &units, lang, path, e, &c};
     for (const xmlNode *body = file->children; body; body = body->next)
-        if (is_xliff(body, "body"))
-            merge_all(&m, body, by_id, seen, &units, lang, path, e, &c);
+        if (bg_xlf_is(body, "body"))
+            bg_xlf_each_unit(body, merge_one, &w);
     if (m.errors) {
         bg_error(path, 0, "not changed: fix the problem%s in %s first", m.errors == 1 ? "" : "s", xliff_path);
         goto done;
