@@ -1,0 +1,150 @@
+/* pipeline — the one way a brief becomes outputs, used by `build`, `check` and
+ * `serve` alike: open the locale catalogues, the schema and the renderer once;
+ * then, for each brief, load → validate → choose its languages → for each language
+ * resolve → render, each format into memory.  Writing the outputs is the caller's
+ * (build writes files, serve publishes pages).
+ *
+ * Memory rule: bg_pipeline_open and bg_pipeline_clone return an object freed with
+ * bg_pipeline_free (NULL-safe); a clone borrows its origin's schema and folder
+ * names, so the origin is freed last.  The l10n, schema and renderer that the
+ * accessors return belong to the pipeline.  bg_pipeline_load returns a brief the
+ * caller frees with bg_brief_free.  A bg_langs holds borrowed strings (the brief's,
+ * or the -l list's): it is valid while they are.  A bg_pipeline_lang owns its
+ * resolved document and captured messages until bg_pipeline_lang_clear; a render's
+ * buffer is the caller's, freed with free().
+ *
+ * Threads.  A pipeline and everything it made belong to one thread: ICU objects
+ * (the l10n's formatters, collators) must not be used from two threads.  To work on
+ * another thread, bg_pipeline_clone the pipeline there (on the new thread or before
+ * starting it, while no other thread uses the origin): the clone has its own l10n
+ * (bg_l10n_clone: the catalogues loaded so far, loaded again quietly), and shares
+ * the origin's compiled stylesheets (bg_renderer_share: compile every format needed
+ * with bg_renderer_prepare first, on one thread) and its RELAX NG schema (read
+ * only while validating).  A brief may be resolved for several languages at once
+ * on several threads (bg_pipeline_resolve copies it, with a private libxml2
+ * dictionary); the copy resolved for one language is used by one thread.
+ * bg_pipeline_resolve_take, which reduces the brief's own tree, must not run while
+ * any other thread still resolves that brief.  Diagnostics are counted and captured
+ * per thread (diag.h).
+ *
+ * Failure: every problem is reported through diag once, where its file and line
+ * are known (the brief's, a template's, a locale file's); functions then return
+ * -1 or NULL.  The per-language steps do not print: they capture what they say in
+ * the bg_pipeline_lang (or the capture given), so the caller says it in the order
+ * it chooses (build: languages in order up to the first that fails) or shows it on
+ * a page (serve).
+ */
+#ifndef BG_PIPELINE_H
+#define BG_PIPELINE_H
+
+#include "brief.h"
+#include "diag.h"
+#include "l10n.h"
+#include "render.h"
+#include "schema.h"
+
+#include <stddef.h>
+
+/* The most languages one brief is rendered in (and the most -l names).  A brief
+ * whose @langs names more is an error, never cut short. */
+#define BG_PIPELINE_MAX_LANGS 16
+/* Every language of a brief fits in one language unit (brief.h). */
+_Static_assert(BG_PIPELINE_MAX_LANGS <= BG_UNIT_MAX, "a language unit holds one member per language");
+
+typedef struct bg_pipeline bg_pipeline;
+
+/* Where the pipeline's parts come from.  The strings are copied. */
+typedef struct bg_pipeline_config {
+    const char *locales;   /* the locale folder */
+    const char *schema;    /* schema/brief.rng */
+    const char *templates; /* the bundled template folder */
+    const char *overrides; /* --templates DIR, or NULL */
+    const char *reads;     /* --template-files DIR, or NULL */
+} bg_pipeline_config;
+
+/* Open the locale catalogues (loaded lazily, per language) and compile the schema;
+ * the renderer comes with bg_pipeline_open_renderer.  NULL when either fails
+ * (reported). */
+bg_pipeline *bg_pipeline_open(const bg_pipeline_config *config);
+/* (Re)make the renderer from the configured template folders, with the pipeline's
+ * l10n; the old renderer is freed.  Stylesheets compile on first use or with
+ * bg_renderer_prepare.  0, or -1 (reported; the pipeline is then without one). */
+int bg_pipeline_open_renderer(bg_pipeline *p);
+/* Read the locale folder anew (serve, after a locale file changed): the l10n is
+ * replaced and the renderer, which used it, freed — make it again with
+ * bg_pipeline_open_renderer.  Not on a clone, nor while a clone is alive.  0, or -1
+ * out of memory. */
+int bg_pipeline_reload_locales(bg_pipeline *p);
+/* A pipeline for another thread (see Threads above): its own l10n, the origin's
+ * schema and stylesheets.  NULL out of memory (not reported: the caller knows what
+ * the thread was for). */
+bg_pipeline *bg_pipeline_clone(const bg_pipeline *origin);
+void bg_pipeline_free(bg_pipeline *p);
+
+const bg_pipeline_config *bg_pipeline_config_of(const bg_pipeline *p);
+bg_l10n *bg_pipeline_l10n(const bg_pipeline *p);
+/* NULL until bg_pipeline_open_renderer succeeded. */
+bg_renderer *bg_pipeline_renderer(const bg_pipeline *p);
+
+/* ---- one brief ---------------------------------------------------------------- */
+
+/* The languages a brief is rendered in, in order.  Strings borrowed. */
+typedef struct bg_langs {
+    const char *v[BG_PIPELINE_MAX_LANGS];
+    int n;
+} bg_langs;
+
+/* Choose the languages of brief `b`: `only` when given (build -l), else the brief's
+ * own @langs.  Returns their number, or -1 when @langs names more than
+ * BG_PIPELINE_MAX_LANGS (reported at the <brief> element's line). */
+int bg_pipeline_langs(const bg_brief *b, const bg_langs *only, bg_langs *out);
+/* The same before the brief is loaded, from `peeked` (bg_brief_peek_langs, may be
+ * NULL): silent, -1 when over the limit — the load reports it. */
+int bg_pipeline_peek_langs(char *const *peeked, const bg_langs *only, bg_langs *out);
+
+/* Validate `b` (RELAX NG, then the semantic checks) and choose its languages into
+ * *langs.  0, or -1 when it is not valid or has too many languages (every problem
+ * reported). */
+int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_langs *langs);
+/* bg_brief_load and bg_pipeline_validate: the brief, or NULL (reported). */
+bg_brief *bg_pipeline_load(bg_pipeline *p, const char *path, const bg_langs *only, bg_langs *langs);
+
+/* `check`: resolve `b` for each of `langs` only for what that says (missing
+ * translations: warnings, errors under --strict), then drop the copies. */
+void bg_pipeline_check_langs(const bg_brief *b, const bg_langs *langs);
+
+/* ---- one language --------------------------------------------------------------- */
+
+/* A brief resolved for one language, and what the steps said.  Set `lang` (and
+ * zero the rest) before bg_pipeline_resolve. */
+typedef struct bg_pipeline_lang {
+    const char *lang;           /* borrowed */
+    bg_locale *locale;          /* the language's catalogue, NULL when it cannot be loaded */
+    xmlDocPtr resolved;         /* the brief reduced to `lang`, or NULL */
+    bg_diag_capture locale_said; /* what loading the catalogue said (once per l10n) */
+    bg_diag_capture resolve_said; /* what resolving said: missing translations */
+} bg_pipeline_lang;
+
+/* Load the catalogue of l->lang and resolve a copy of `b` for it; the messages of
+ * each step are captured in `l`, not said.  0, or -1 when the catalogue cannot be
+ * loaded, the brief cannot be resolved, or either step reported an error (a
+ * warning under --strict included).  On -1 l->resolved may still hold a document
+ * (a resolve that only warned under --strict); bg_pipeline_lang_clear frees it. */
+int bg_pipeline_resolve(bg_pipeline *p, const bg_brief *b, bg_pipeline_lang *l);
+/* The same in `b`'s own tree (bg_brief_resolve_take): for the last language
+ * resolved; the brief is left without a tree. */
+int bg_pipeline_resolve_take(bg_pipeline *p, bg_brief *b, bg_pipeline_lang *l);
+
+/* Render l->resolved in format `f` into a malloc'd *out / *len (the caller's);
+ * `stem` is the output file stem, for links between languages.  What the render
+ * says is captured in *said (begun here; the caller says or frees it).  0 with the
+ * output, or -1 when the render failed (*out is then NULL, the reason in *said).
+ * A render can succeed and still report an error (an xsl:message under --strict):
+ * said->errors counts them, and the caller decides whether the output stands. */
+int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
+                       char **out, size_t *len, bg_diag_capture *said);
+
+/* Free the resolved document and the captured messages; `lang` is kept. */
+void bg_pipeline_lang_clear(bg_pipeline_lang *l);
+
+#endif
