@@ -76,7 +76,9 @@ int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out);
  * it is made from (for DocBook, the figures' copies too); 0 otherwise. */
 int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f);
 
-/* Write the stamp into the output folder (atomically).  0, or -1 (reported). */
+/* Write the stamp into the output folder (atomically), creating the folder.  0, or
+ * -1: reported by the write (bg_write_atomic), except for an output folder whose
+ * name leaves no room for the stamp's, where the outputs' own paths say why. */
 int bg_plan_write_stamp(const bg_plan *pl);
 /* Write --deps: a Make rule for every output of every brief, naming each file it is
  * made from.  0, or -1 (reported). */
