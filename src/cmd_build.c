@@ -274,8 +274,7 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
         if (!t->stale[f])
             continue;
         output *out = &t->outs[t->nouts];
-        if (bg_plan_output_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang, f) !=
-            0) {
+        if (bg_plan_output_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang, f) != 0) {
             bg_error(o->outdir, 0, "output path too long");
             t->rc = -1;
             continue;
@@ -318,8 +317,7 @@ static void *lang_worker(void *arg) {
 
 /* One task per language with an output out of date: a touched uk.xlf rebuilds
  * the uk outputs. */
-static void plan_tasks(batch *bt, job *j, const bg_brief *b, const bg_langs *langs, const char *stem,
-                       brief_langs *r) {
+static void plan_tasks(batch *bt, job *j, const bg_brief *b, const bg_langs *langs, const char *stem, brief_langs *r) {
     const build_opts *o = bt->o;
     r->ntasks = 0;
     for (int i = 0; i < langs->n; i++) {
@@ -623,8 +621,12 @@ static int run(const char *name, int argc, char **argv) {
 
     int failed = 0, skipped = 0;
     bt.main = open_pipeline(&o.common, bt.is_build);
-    bt.plan = (bg_plan){.pipeline = bt.main, .outdir = o.outdir, .only = o.only.n ? &o.only : NULL,
-                        .writes = bt.is_build, .force = o.force, .deps = o.deps};
+    bt.plan = (bg_plan){.pipeline = bt.main,
+                        .outdir = o.outdir,
+                        .only = o.only.n ? &o.only : NULL,
+                        .writes = bt.is_build,
+                        .force = o.force,
+                        .deps = o.deps};
     memcpy(bt.plan.format, o.format, sizeof o.format);
     if (!bt.main || bg_plan_make(&bt.plan, bt.planned, bt.njobs, &skipped, &failed) != 0) {
         failed = 1;

@@ -6,8 +6,9 @@
 #include <string.h>
 
 struct bg_pipeline {
-    char *locales, *schema_path, *templates, *overrides, *reads; /* borrowed from `origin` in a clone */
-    bg_pipeline_config config; /* pointing at the strings above */
+    /* Owned by an opened pipeline; a clone has none of its own (see `config`). */
+    char *locales, *schema_path, *templates, *overrides, *reads;
+    bg_pipeline_config config; /* the strings above, or in a clone the origin's */
     bg_l10n *l10n;
     bg_schema *schema; /* borrowed from `origin` in a clone */
     bg_renderer *renderer;
@@ -113,8 +114,7 @@ int bg_pipeline_langs(const bg_brief *b, const bg_langs *only, bg_langs *out) {
         bg_error(bg_brief_path(b), root ? bg_node_line(root) : 0,
                  "<brief langs=\"%s\">: %d languages; a brief may have at most %d (\"%s\" is the first past "
                  "the limit)",
-                 value ? (const char *)value : "", n, BG_PIPELINE_MAX_LANGS,
-                 bg_brief_lang(b, BG_PIPELINE_MAX_LANGS));
+                 value ? (const char *)value : "", n, BG_PIPELINE_MAX_LANGS, bg_brief_lang(b, BG_PIPELINE_MAX_LANGS));
         xmlFree(value);
         return -1;
     }

@@ -21,8 +21,7 @@ void bg_plan_output_stem(const char *path, char *buf, size_t size) {
         buf[n - 4] = '\0';
 }
 
-int bg_plan_output_path(const bg_plan *pl, char *buf, size_t size, const char *brief, const char *lang,
-                        bg_format f) {
+int bg_plan_output_path(const bg_plan *pl, char *buf, size_t size, const char *brief, const char *lang, bg_format f) {
     char stem[PATH_MAX];
     bg_plan_output_stem(brief, stem, sizeof stem);
     return snprintf(buf, size, "%s/%s.%s.%s", pl->outdir, stem, lang, bg_format_ext(f)) < (int)size ? 0 : -1;
@@ -260,8 +259,10 @@ static int distinct_stems(const bg_plan *pl, const bg_plan_brief *briefs, int n)
         for (int k = 0; k < i; k++) {
             bg_plan_output_stem(briefs[k].path, b, sizeof b);
             if (strcmp(a, b) == 0 && strcmp(briefs[i].path, briefs[k].path) != 0) {
-                bg_error(briefs[i].path, 0, "%s would write the same %s/%s.* files; build them into different "
-                         "folders (-o) or rename one", briefs[k].path, pl->outdir, a);
+                bg_error(briefs[i].path, 0,
+                         "%s would write the same %s/%s.* files; build them into different "
+                         "folders (-o) or rename one",
+                         briefs[k].path, pl->outdir, a);
                 return -1;
             }
         }

@@ -35,13 +35,13 @@
 
 typedef struct bg_plan {
     /* Set by the caller. */
-    bg_pipeline *pipeline;      /* the main one: its template files, locale folder and schema are inputs */
-    const char *outdir;         /* -o */
+    bg_pipeline *pipeline;       /* the main one: its template files, locale folder and schema are inputs */
+    const char *outdir;          /* -o */
     int format[BG_FORMAT_COUNT]; /* the formats to write */
-    const bg_langs *only;       /* -l, or NULL: each brief's own languages */
-    int writes;                 /* build (1) or check (0): check plans only the catalogues */
-    int force;                  /* --force */
-    const char *deps;           /* --deps FILE, or NULL */
+    const bg_langs *only;        /* -l, or NULL: each brief's own languages */
+    int writes;                  /* build (1) or check (0): check plans only the catalogues */
+    int force;                   /* --force */
+    const char *deps;            /* --deps FILE, or NULL */
     /* Set by bg_plan_make. */
     int rebuild;   /* rebuild every output: --force, or the stamp names other folders */
     int stamp_due; /* the stamp must be written with the first output */

@@ -94,8 +94,8 @@ typedef struct changes {
 
 struct bg_site {
     int verbose, quiet;
-    bg_pipeline *pipeline; /* its renderer is NULL while the templates are broken */
-    bg_strv site_errors;                  /* the pipeline's own problems, on every page */
+    bg_pipeline *pipeline;                  /* its renderer is NULL while the templates are broken */
+    bg_strv site_errors;                    /* the pipeline's own problems, on every page */
     bg_strv format_errors[BG_FORMAT_COUNT]; /* a stylesheet that does not compile */
     bg_strv l10n_errors;                    /* what the current l10n reported so far */
     entry *entries;
