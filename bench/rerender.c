@@ -6,9 +6,7 @@
  */
 #include "brief.h"
 #include "diag.h"
-#include "l10n.h"
-#include "render.h"
-#include "schema.h"
+#include "pipeline.h"
 #include "xslext.h"
 
 #include <libexslt/exslt.h>
@@ -30,17 +28,25 @@ static int by_value(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* One re-render; 0 on success. */
-static int rerender(bg_schema *schema, bg_renderer *r, const char *file, const char *lang) {
-    bg_brief *b = bg_brief_load(file);
+/* One re-render, as serve does it after a save; 0 on success. */
+static int rerender(bg_pipeline *p, const char *file, const char *lang) {
+    bg_langs langs;
+    bg_brief *b = bg_pipeline_load(p, file, NULL, &langs);
     int rc = -1;
-    if (b && bg_brief_validate(b, schema) == 0) {
-        xmlDocPtr doc = bg_brief_resolve(b, lang);
+    if (b) {
+        bg_pipeline_lang l = {.lang = lang};
+        bg_pipeline_resolve(p, b, &l);
+        bg_diag_capture_replay(&l.locale_said);
+        bg_diag_capture_replay(&l.resolve_said);
         char *out = NULL;
         size_t len = 0;
-        rc = doc ? bg_render(r, b, doc, lang, "bench", BG_FORMAT_HTML, &out, &len) : -1;
+        bg_diag_capture said;
+        if (l.resolved) {
+            rc = bg_pipeline_render(p, b, &l, "bench", BG_FORMAT_HTML, &out, &len, &said);
+            bg_diag_capture_replay(&said);
+        }
         free(out);
-        xmlFreeDoc(doc);
+        bg_pipeline_lang_clear(&l);
     }
     bg_brief_free(b);
     return rc;
@@ -59,19 +65,19 @@ int main(int argc, char **argv) {
     exsltRegisterAll();
     bg_xslext_register();
     bg_diag_install_xml_handlers();
-    snprintf(path, sizeof path, "%s/locales", argv[1]);
-    bg_l10n *l10n = bg_l10n_new(path);
-    snprintf(path, sizeof path, "%s/schema/brief.rng", argv[1]);
-    bg_schema *schema = bg_schema_load(path);
+    char locales[4096], schema[4096];
+    snprintf(locales, sizeof locales, "%s/locales", argv[1]);
+    snprintf(schema, sizeof schema, "%s/schema/brief.rng", argv[1]);
     snprintf(path, sizeof path, "%s/templates", argv[1]);
-    bg_renderer *r = bg_renderer_new(path, NULL, l10n);
+    bg_pipeline_config cfg = {locales, schema, path, NULL, NULL};
+    bg_pipeline *p = bg_pipeline_open(&cfg);
     int rc = 1;
     double *ms = calloc((size_t)runs, sizeof *ms);
-    if (schema && r && ms && rerender(schema, r, argv[2], argv[3]) == 0) { /* warm up once */
+    if (p && bg_pipeline_open_renderer(p) == 0 && ms && rerender(p, argv[2], argv[3]) == 0) { /* warm up once */
         rc = 0;
         for (int i = 0; i < runs && rc == 0; i++) {
             double t0 = now_ms();
-            rc = rerender(schema, r, argv[2], argv[3]);
+            rc = rerender(p, argv[2], argv[3]);
             ms[i] = now_ms() - t0;
         }
         qsort(ms, (size_t)runs, sizeof *ms, by_value);
@@ -79,9 +85,7 @@ int main(int argc, char **argv) {
             printf("%.2f %.2f\n", ms[runs / 2], ms[0]);
     }
     free(ms);
-    bg_renderer_free(r);
-    bg_schema_free(schema);
-    bg_l10n_free(l10n);
+    bg_pipeline_free(p);
     xsltCleanupGlobals();
     xmlCleanupParser();
     u_cleanup();

@@ -1,13 +1,14 @@
 /* fuzz_brief — libFuzzer target: one input is a brief.  It goes through the whole
- * pipeline of `briefgen build` in memory: the safe load, RELAX NG and the semantic
- * checks, and, when valid, every language resolved and rendered to HTML and DocBook
- * with the bundled templates and locales.  Nothing is written to disk.
+ * pipeline of `briefgen build` in memory (pipeline.h): the safe load, RELAX NG and the
+ * semantic checks, and, when valid, the first four languages resolved and rendered to
+ * HTML and DocBook with the bundled templates and locales.  Nothing is written to disk.
  *
  * Seeds: fuzz/corpus/brief/ (the samples, small briefs, and the bad-input corpus). */
 #include "brief.h"
 #include "cli.h"
 #include "fuzz_common.h"
 #include "l10n.h"
+#include "pipeline.h"
 #include "render.h"
 
 #include <limits.h>
@@ -15,9 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static bg_schema *schema;
-static bg_l10n *l10n;
-static bg_renderer *renderer;
+static bg_pipeline *pipeline;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,19 +24,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc, (void)argv;
     fuzz_setup_libraries();
-    char path[PATH_MAX];
-    bg_cli_data_path(path, sizeof path, "schema/brief.rng");
-    schema = bg_schema_load(path);
-    bg_cli_data_path(path, sizeof path, "locales");
-    l10n = bg_l10n_new(path);
-    bg_cli_data_path(path, sizeof path, "templates");
-    renderer = l10n ? bg_renderer_new(path, NULL, l10n) : NULL;
-    if (!schema || !renderer || bg_renderer_prepare(renderer, BG_FORMAT_HTML) != 0 ||
+    char locales[PATH_MAX], schema[PATH_MAX], templates[PATH_MAX];
+    bg_cli_data_path(locales, sizeof locales, "locales");
+    bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
+    bg_cli_data_path(templates, sizeof templates, "templates");
+    bg_pipeline_config cfg = {locales, schema, templates, NULL, NULL};
+    pipeline = bg_pipeline_open(&cfg);
+    bg_renderer *renderer =
+        pipeline && bg_pipeline_open_renderer(pipeline) == 0 ? bg_pipeline_renderer(pipeline) : NULL;
+    if (!renderer || bg_renderer_prepare(renderer, BG_FORMAT_HTML) != 0 ||
         bg_renderer_prepare(renderer, BG_FORMAT_DOCBOOK) != 0) {
         fprintf(stderr, "fuzz_brief: cannot set up the pipeline (data folder %s)\n", bg_cli_datadir());
         exit(2);
     }
     return 0;
+}
+
+/* One language as build does it: the catalogue, the resolved copy, each format. */
+static void one_lang(const bg_brief *b, const char *lang) {
+    bg_pipeline_lang l = {.lang = lang};
+    bg_pipeline_resolve(pipeline, b, &l);
+    bg_diag_capture_replay(&l.locale_said);
+    bg_diag_capture_replay(&l.resolve_said);
+    for (int f = 0; l.resolved && f < BG_FORMAT_COUNT; f++) {
+        char *out = NULL;
+        size_t len = 0;
+        bg_diag_capture said;
+        if (bg_pipeline_render(pipeline, b, &l, "fuzz", (bg_format)f, &out, &len, &said) == 0 && !out)
+            abort(); /* success must give a buffer */
+        bg_diag_capture_replay(&said);
+        free(out);
+    }
+    bg_pipeline_lang_clear(&l);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -46,21 +64,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     bg_diag_capture c;
     fuzz_quiet_begin(&c);
     bg_brief *b = bg_brief_load_memory((const char *)data, (int)size, "fuzz.xml");
-    if (b && bg_brief_validate(b, schema) == 0) {
-        for (int i = 0; i < bg_brief_nlangs(b) && i < 4; i++) {
-            const char *lang = bg_brief_lang(b, i);
-            if (!bg_l10n_is_lang_tag(lang))
-                continue;
-            xmlDocPtr resolved = bg_brief_resolve(b, lang);
-            for (int f = 0; resolved && f < BG_FORMAT_COUNT; f++) {
-                char *out = NULL;
-                size_t len = 0;
-                if (bg_render(renderer, b, resolved, lang, "fuzz", (bg_format)f, &out, &len) == 0 && !out)
-                    abort(); /* success must give a buffer */
-                free(out);
-            }
-            xmlFreeDoc(resolved);
-        }
+    bg_langs langs;
+    if (b && bg_pipeline_validate(pipeline, b, NULL, &langs) == 0) {
+        for (int i = 0; i < langs.n && i < 4; i++)
+            if (bg_l10n_is_lang_tag(langs.v[i]))
+                one_lang(b, langs.v[i]);
         bg_coverage cov = bg_brief_coverage(b, bg_brief_source_lang(b));
         if (cov.present > cov.total)
             abort();

@@ -3,9 +3,10 @@
  *   cmd_serve.c    the command (bg_cmd_serve, declared in cli.h): options,
  *                  signals, and the order in which the pieces start and stop
  *   serve.c        HTTP on libmicrohttpd: routes, security headers, server-sent events
- *   serve_site.c   the briefs being previewed, the pipeline objects (l10n, schema,
- *                  renderer), file watching with inotify, rebuilding, and the table
- *                  of published pages
+ *   serve_site.c   the briefs being previewed, their pipeline (pipeline.h: the
+ *                  same load, validate, resolve and render as build), file
+ *                  watching with inotify, rebuilding, and the table of published
+ *                  pages
  *   serve_pages.c  the preview's own pages, built with libxml2's tree API and HTML
  *                  serialiser: the index, the side-by-side view, the DocBook source
  *                  view, the error page and the error banner

@@ -16,8 +16,8 @@
 
 #include "diag.h"
 #include "l10n.h"
+#include "pipeline.h"
 #include "render.h"
-#include "schema.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -93,12 +93,9 @@ typedef struct changes {
 } changes;
 
 struct bg_site {
-    char *templates, *overrides, *locales, *reads;
     int verbose, quiet;
-    bg_l10n *l10n;
-    bg_schema *schema;
-    bg_renderer *renderer;
-    bg_strv site_errors;                  /* the pipeline's own problems, on every page */
+    bg_pipeline *pipeline;                  /* its renderer is NULL while the templates are broken */
+    bg_strv site_errors;                    /* the pipeline's own problems, on every page */
     bg_strv format_errors[BG_FORMAT_COUNT]; /* a stylesheet that does not compile */
     bg_strv l10n_errors;                    /* what the current l10n reported so far */
     entry *entries;
@@ -277,7 +274,7 @@ void bg_site_stop_waiting(bg_site *s) {
     pthread_mutex_unlock(&s->lock);
 }
 
-/* ---- the pipeline ------------------------------------------------------------------------ */
+/* ---- the pipeline (pipeline.h), its messages kept for the pages ---------------------------- */
 
 /* Run `bg_diag` capture around a step: messages go to `into` (when not NULL) and,
  * so the terminal shows them too, to stderr when verbose. */
@@ -287,44 +284,45 @@ typedef struct captured {
 
 static void capture_start(captured *c) { bg_diag_capture_begin(&c->cap); }
 
+/* Take what the ended capture `cap` holds: append its lines to `into`, free it,
+ * and return its number of errors. */
+static int take_said(const bg_site *s, bg_diag_capture *cap, bg_strv *into) {
+    int errors = cap->errors;
+    if (cap->text) {
+        if (into)
+            bg_strv_add_lines(into, cap->text);
+        if (s->verbose)
+            fputs(cap->text, stderr);
+    }
+    bg_diag_capture_free(cap);
+    return errors;
+}
+
 /* Stop capturing; append the lines to `into`; return the number of errors. */
 static int capture_stop(bg_site *s, captured *c, bg_strv *into) {
     bg_diag_capture_end();
-    int errors = c->cap.errors;
-    if (c->cap.text) {
-        if (into)
-            bg_strv_add_lines(into, c->cap.text);
-        if (s->verbose)
-            fputs(c->cap.text, stderr);
-    }
-    bg_diag_capture_free(&c->cap);
-    return errors;
+    return take_said(s, &c->cap, into);
 }
 
 /* (Re)make the renderer and compile both stylesheets now, so a template error is
  * known once, with its file and line, and shown on every page of that format. */
 static void make_renderer(bg_site *s) {
-    bg_renderer_free(s->renderer);
-    s->renderer = NULL;
     bg_strv_clear(&s->site_errors);
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
         bg_strv_clear(&s->format_errors[f]);
     captured c;
     capture_start(&c);
-    s->renderer = bg_renderer_new(s->templates, s->overrides, s->l10n);
-    if (s->renderer && s->reads && bg_renderer_allow_reads(s->renderer, s->reads) != 0) {
-        bg_renderer_free(s->renderer);
-        s->renderer = NULL;
-    }
+    bg_pipeline_open_renderer(s->pipeline);
     capture_stop(s, &c, &s->site_errors);
-    if (!s->renderer) {
+    bg_renderer *renderer = bg_pipeline_renderer(s->pipeline);
+    if (!renderer) {
         if (!s->site_errors.n)
             bg_strv_add_lines(&s->site_errors, "briefgen: error: cannot set up the renderer");
         return;
     }
     for (int f = 0; f < BG_FORMAT_COUNT; f++) {
         capture_start(&c);
-        int rc = bg_renderer_prepare(s->renderer, f);
+        int rc = bg_renderer_prepare(renderer, f);
         capture_stop(s, &c, &s->format_errors[f]);
         if (rc != 0 && !s->format_errors[f].n) {
             char msg[128];
@@ -382,21 +380,24 @@ static int load_entry(bg_site *s, entry *e) {
     bg_strv_clear(&e->warnings);
     captured c;
     capture_start(&c);
-    bg_brief *b = bg_brief_load(e->path);
-    int ok = b && bg_brief_validate(b, s->schema) == 0;
+    bg_langs langs;
+    bg_brief *b = bg_pipeline_load(s->pipeline, e->path, NULL, &langs);
+    int ok = b != NULL;
     int errors = capture_stop(s, &c, ok ? &e->warnings : &e->errors);
     if (!ok || errors) {
         if (!e->errors.n)
             bg_strv_add_lines(&e->errors, "briefgen: error: the brief cannot be loaded");
         bg_brief_free(b);
         if (!e->good) {
-            /* Never good yet: pages per language anyway, to show the messages. */
-            char **langs = bg_brief_peek_langs(e->path);
+            /* Never good yet: pages per language anyway, to show the messages
+             * (none when there are too many languages: the messages say so). */
+            char **peeked = bg_brief_peek_langs(e->path);
             int n = 0;
-            while (langs && langs[n] && n < 16 && bg_l10n_is_lang_tag(langs[n]))
-                n++;
-            set_outputs(e, (const char *const *)langs, n);
-            bg_brief_langs_free(langs);
+            if (bg_pipeline_peek_langs(peeked, NULL, &langs) > 0)
+                while (n < langs.n && bg_l10n_is_lang_tag(langs.v[n]))
+                    n++;
+            set_outputs(e, langs.v, n);
+            bg_brief_langs_free(peeked);
         }
         return 0;
     }
@@ -405,80 +406,84 @@ static int load_entry(bg_site *s, entry *e) {
     return 1;
 }
 
+/* Render the pages of `b` in its `i`th language, resolved in `l` (or not: then
+ * why is in `lang_errors`). */
+static void render_pages(bg_site *s, entry *e, const bg_brief *b, int i, const bg_pipeline_lang *l,
+                         const bg_strv *lang_errors, int resolved) {
+    for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+        output *o = &e->outs[i * BG_FORMAT_COUNT + f];
+        bg_strv_clear(&o->errors);
+        if (!bg_pipeline_renderer(s->pipeline) || s->format_errors[f].n) {
+            bg_strv_add_all(&o->errors, &s->format_errors[f]);
+            continue;
+        }
+        if (!resolved) {
+            bg_strv_add_all(&o->errors, lang_errors);
+            if (!o->errors.n)
+                bg_strv_add_lines(&o->errors, "briefgen: error: the brief cannot be prepared for this language");
+            continue;
+        }
+        char *out = NULL;
+        size_t len = 0;
+        bg_diag_capture said;
+        double t = now_ms();
+        int rc = bg_pipeline_render(s->pipeline, b, l, e->name, (bg_format)f, &out, &len, &said);
+        int render_errors = take_said(s, &said, &o->errors);
+        if (rc != 0 || render_errors) {
+            if (!o->errors.n)
+                bg_strv_add_lines(&o->errors, "briefgen: error: rendering failed");
+            free(out);
+            continue;
+        }
+        bg_strv_clear(&o->errors); /* warnings of a good render are not shown as errors */
+        free(o->page);
+        if (f == BG_FORMAT_DOCBOOK) {
+            o->page = bg_page_docbook(e->name, e->url, l->lang, out, len, &o->len);
+            free(out);
+        } else {
+            o->page = out;
+            o->len = len;
+        }
+        o->ms = now_ms() - t;
+    }
+}
+
 /* Render every page of the last good version. */
 static void render_entry(bg_site *s, entry *e) {
     const bg_brief *b = e->good;
-    const char *langs[16];
-    int nlangs = 0;
-    for (int i = 0; i < bg_brief_nlangs(b) && nlangs < 16; i++)
-        if (bg_l10n_is_lang_tag(bg_brief_lang(b, i)))
-            langs[nlangs++] = bg_brief_lang(b, i);
+    bg_langs all;
+    const char *langs[BG_PIPELINE_MAX_LANGS] = {NULL};
+    int nlangs = 0, nall = bg_pipeline_langs(b, NULL, &all); /* within the limit: the load checked */
+    for (int i = 0; i < nall; i++)
+        if (bg_l10n_is_lang_tag(all.v[i]))
+            langs[nlangs++] = all.v[i];
     set_outputs(e, langs, nlangs);
 
     for (int i = 0; i < nlangs; i++) {
         /* The language's own problems (a broken locale file; with --strict, missing
          * translations) fail both of its outputs. */
         bg_strv lang_errors = {0}, lines = {0};
-        captured c;
-        capture_start(&c);
-        bg_locale *loc = s->renderer ? bg_l10n_locale(s->l10n, langs[i]) : NULL;
-        int errors = capture_stop(s, &c, &lines);
+        bg_pipeline_lang l = {.lang = langs[i]};
+        if (bg_pipeline_renderer(s->pipeline))
+            bg_pipeline_resolve(s->pipeline, b, &l);
+        int errors = take_said(s, &l.locale_said, &lines);
         /* l10n reports a broken file once, for the first language that reads it
          * (en.xlf is every locale's root); keep the messages for the others. */
         for (int k = 0; k < lines.n; k++)
             if (!strv_has(&s->l10n_errors, lines.v[k]))
                 bg_strv_add(&s->l10n_errors, lines.v[k], strlen(lines.v[k]));
-        if (!loc)
+        if (!l.locale)
             bg_strv_add_all(&lang_errors, lines.n ? &lines : &s->l10n_errors);
         else
             bg_strv_add_all(&e->warnings, &lines);
         bg_strv_clear(&lines);
-        xmlDocPtr resolved = NULL;
-        if (loc) {
-            capture_start(&c);
-            resolved = bg_brief_resolve(b, langs[i]);
-            errors = capture_stop(s, &c, &lines);
-            bg_strv_add_all(errors || !resolved ? &lang_errors : &e->warnings, &lines);
+        if (l.locale) {
+            errors = take_said(s, &l.resolve_said, &lines);
+            bg_strv_add_all(errors || !l.resolved ? &lang_errors : &e->warnings, &lines);
             bg_strv_clear(&lines);
         }
-
-        for (int f = 0; f < BG_FORMAT_COUNT; f++) {
-            output *o = &e->outs[i * BG_FORMAT_COUNT + f];
-            bg_strv_clear(&o->errors);
-            if (!s->renderer || s->format_errors[f].n) {
-                bg_strv_add_all(&o->errors, &s->format_errors[f]);
-                continue;
-            }
-            if (!loc || errors || !resolved) {
-                bg_strv_add_all(&o->errors, &lang_errors);
-                if (!o->errors.n)
-                    bg_strv_add_lines(&o->errors, "briefgen: error: the brief cannot be prepared for this language");
-                continue;
-            }
-            char *out = NULL;
-            size_t len = 0;
-            capture_start(&c);
-            double t = now_ms();
-            int rc = bg_render(s->renderer, b, resolved, langs[i], e->name, (bg_format)f, &out, &len);
-            int render_errors = capture_stop(s, &c, &o->errors);
-            if (rc != 0 || render_errors) {
-                if (!o->errors.n)
-                    bg_strv_add_lines(&o->errors, "briefgen: error: rendering failed");
-                free(out);
-                continue;
-            }
-            bg_strv_clear(&o->errors); /* warnings of a good render are not shown as errors */
-            free(o->page);
-            if (f == BG_FORMAT_DOCBOOK) {
-                o->page = bg_page_docbook(e->name, e->url, langs[i], out, len, &o->len);
-                free(out);
-            } else {
-                o->page = out;
-                o->len = len;
-            }
-            o->ms = now_ms() - t;
-        }
-        xmlFreeDoc(resolved);
+        render_pages(s, e, b, i, &l, &lang_errors, l.locale && !errors && l.resolved);
+        bg_pipeline_lang_clear(&l);
         bg_strv_clear(&lang_errors);
     }
     free(e->side);
@@ -609,10 +614,7 @@ static void note_times(const entry *e, int rendered) {
 static void rebuild(bg_site *s, const changes *c) {
     double t0 = now_ms();
     if (c->locales) {
-        bg_renderer_free(s->renderer);
-        s->renderer = NULL;
-        bg_l10n_free(s->l10n);
-        s->l10n = bg_l10n_new(s->locales);
+        bg_pipeline_reload_locales(s->pipeline);
         bg_strv_clear(&s->l10n_errors);
     }
     if (c->locales || c->templates)
@@ -841,17 +843,9 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     s->generation = 1;
     s->verbose = cfg->verbose;
     s->quiet = cfg->quiet;
-    s->templates = strdup(cfg->templates);
-    s->overrides = cfg->overrides ? strdup(cfg->overrides) : NULL;
-    s->reads = cfg->reads ? strdup(cfg->reads) : NULL;
-    s->locales = strdup(cfg->locales);
-    if (!s->templates || !s->locales || (cfg->overrides && !s->overrides)) {
-        bg_site_free(s);
-        return NULL;
-    }
-    s->schema = bg_schema_load(cfg->schema);
-    s->l10n = bg_l10n_new(s->locales);
-    if (!s->schema || !s->l10n) {
+    bg_pipeline_config pc = {cfg->locales, cfg->schema, cfg->templates, cfg->overrides, cfg->reads};
+    s->pipeline = bg_pipeline_open(&pc);
+    if (!s->pipeline) {
         bg_site_free(s);
         return NULL;
     }
@@ -873,10 +867,11 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     }
     fcntl(s->stop[0], F_SETFD, FD_CLOEXEC);
     fcntl(s->stop[1], F_SETFD, FD_CLOEXEC);
-    add_tree(s, s->templates, W_TEMPLATES, 0);
-    if (s->overrides)
-        add_tree(s, s->overrides, W_TEMPLATES, 0);
-    add_watch(s, s->locales, W_LOCALES);
+    const bg_pipeline_config *dirs = bg_pipeline_config_of(s->pipeline);
+    add_tree(s, dirs->templates, W_TEMPLATES, 0);
+    if (dirs->overrides)
+        add_tree(s, dirs->overrides, W_TEMPLATES, 0);
+    add_watch(s, dirs->locales, W_LOCALES);
 
     s->entries = calloc((size_t)cfg->nfiles, sizeof *s->entries);
     if (!s->entries) {
@@ -923,15 +918,12 @@ void bg_site_free(bg_site *s) {
         close(s->ifd);
     if (s->stop[0] >= 0)
         close(s->stop[0]), close(s->stop[1]);
-    bg_renderer_free(s->renderer);
-    bg_l10n_free(s->l10n);
-    bg_schema_free(s->schema);
+    bg_pipeline_free(s->pipeline);
     bg_strv_clear(&s->site_errors);
     bg_strv_clear(&s->l10n_errors);
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
         bg_strv_clear(&s->format_errors[f]);
     pubs_free(&s->index);
-    free(s->templates), free(s->overrides), free(s->locales), free(s->reads);
     pthread_cond_destroy(&s->changed);
     pthread_mutex_destroy(&s->lock);
     free(s);
