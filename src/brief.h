@@ -60,12 +60,6 @@ int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
 void bg_brief_each_figure(const bg_brief *brief,
                           void (*fn)(const char *id, const char *src, long line, void *ctx), void *ctx);
 
-/* Parse `size` bytes of untrusted XML named `name` in messages the way a brief is
- * parsed: no DTD loading, no network, no entity substitution, and a document that
- * declares an entity refused.  A new document the caller frees with xmlFreeDoc, or
- * NULL after reporting why.  Used for briefs and for the SVG files figures embed. */
-xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
-
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning
  * "no "en" text for <p>, using "uk"" (an error under --strict).  The kept element
