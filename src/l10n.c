@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fileio.h"
+#include "xmlsafe.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -760,28 +761,6 @@ static message *message_open(bg_locale *loc, const char *key, const char *text, 
  * Reading a catalogue
  */
 
-typedef struct parse_state {
-    const char *path;
-    int errors;
-} parse_state;
-
-/* libxml2's per-parser error hook: every parse problem comes out through diag with the
- * catalogue's path and line, whether or not main() installed the global handlers. */
-static void xml_error(void *data, xmlErrorPtr e) {
-    xmlParserCtxtPtr ctxt = data;
-    parse_state *ps = ctxt ? ctxt->_private : NULL;
-    char msg[1024];
-    if (!ps || !bg_diag_xml_message(e, msg, sizeof msg))
-        return;
-    if (e->level == XML_ERR_WARNING) {
-        bg_warn(ps->path, e->line, "%s", msg);
-    } else {
-        bg_error(ps->path, e->line, "%s", msg);
-        ps->errors++;
-    }
-}
-
-
 static int is_xliff(xmlNodePtr n, const char *name) {
     return n && n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST XLIFF_NS) &&
            xmlStrEqual(n->name, BAD_CAST name);
@@ -1041,32 +1020,16 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
         return NULL;
     }
 
-    /* No NOENT (entities stay unexpanded), no DTD loading, no network; then refuse any
-     * entity declarations outright before reading a single text node. */
-    parse_state ps = {path, 0};
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    xmlDocPtr doc = NULL;
-    if (!ctxt) {
-        out_of_memory();
-        ps.errors++;
-    } else {
-        ctxt->_private = &ps;
-        ctxt->sax->serror = xml_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-        if (doc && !ctxt->wellFormed)
-            ps.errors++;
-        xmlFreeParserCtxt(ctxt);
-    }
+    /* The untrusted parse (xmlsafe): no entity substitution, no DTD loading, no network,
+     * and a DOCTYPE that declares an entity refused before anything of it is read. */
+    int errors = 0;
+    bg_xml_opts how = {.name = path,
+                       .refusal = "the DOCTYPE declares entities; locale files may not",
+                       .flags = BG_XML_REFUSAL_NO_LINE};
+    xmlDocPtr doc = bg_xml_parse(bytes, len, &how, &errors);
     free(bytes);
-    if (!doc && ps.errors == 0) {
+    if (!doc && errors == 0) {
         bg_error(path, 0, "cannot parse locale file");
-        ps.errors++;
-    }
-    int errors = ps.errors;
-    xmlDtdPtr dtd = doc ? xmlGetIntSubset(doc) : NULL;
-    if (errors == 0 && dtd && ((dtd->entities && xmlHashSize(dtd->entities) > 0) ||
-                               (dtd->pentities && xmlHashSize(dtd->pentities) > 0))) {
-        bg_error(path, 0, "the DOCTYPE declares entities; locale files may not");
         errors++;
     }
 
