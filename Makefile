@@ -67,6 +67,9 @@ $(BUILD)/test_l10n: tests/unit/test_l10n.c $(LIBOBJS)
 $(BUILD)/test_citation: tests/unit/test_citation.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
+$(BUILD)/test_xmlsafe: tests/unit/test_xmlsafe.c $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
+
 $(BUILD)/bench-rerender: bench/rerender.c $(LIBOBJS)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $^ $(LIBS)
 
@@ -83,7 +86,8 @@ demo:
 	@echo "demo: open out/wartime-participation.uk.html or out/wartime-participation.en.html"
 
 TEST_BINS = $(if $(wildcard tests/unit/test_l10n.c),$(BUILD)/test_l10n) \
-            $(if $(wildcard tests/unit/test_citation.c),$(BUILD)/test_citation)
+            $(if $(wildcard tests/unit/test_citation.c),$(BUILD)/test_citation) \
+            $(if $(wildcard tests/unit/test_xmlsafe.c),$(BUILD)/test_xmlsafe)
 # VALGRIND=1: tests/run puts this in front of every briefgen and test_l10n run.
 # Its own exit code (99) tells a memcheck report from briefgen's exit 1, and each
 # run's log is kept and checked by tests/run (the valgrind/reports test).
