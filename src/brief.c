@@ -1,18 +1,17 @@
-/* brief — see brief.h.  Loading untrusted XML safely, validating it, and the
- * language-unit rule every other module relies on. */
+/* brief — see brief.h.  Loading a brief (parsed as untrusted XML by xmlsafe),
+ * validating it, and the language-unit rule every other module relies on. */
 #include "brief.h"
 
 #include "diag.h"
 #include "fileio.h"
 #include "figure.h"
 #include "schema.h"
+#include "xmlsafe.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,58 +28,7 @@ struct bg_brief {
     int nlangs;
 };
 
-/* The parser options for every untrusted document: no network, no DTD loading, no
- * entity substitution (XML_PARSE_NOENT would read local files), line numbers past
- * 65535.  libxml2 2.9.14 has no XML_PARSE_NO_XXE; entity declarations are refused
- * by the SAX hook below instead. */
-#define SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES)
-
 #define MAX_BRIEF_BYTES (64L * 1024 * 1024)
-
-/* Briefs never need entities, and a declared entity is the door to every
- * entity attack (XXE reads local files; billion laughs and quadratic blow-up eat
- * memory when XSLT reads the text).  Refuse the first declaration and stop parsing,
- * so nothing of the entity is ever expanded. */
-static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
-                          const xmlChar *systemId, xmlChar *content) {
-    (void)type, (void)publicId, (void)systemId, (void)content;
-    xmlParserCtxtPtr ctxt = ctx;
-    const char *file = ctxt->input && ctxt->input->filename ? ctxt->input->filename : NULL;
-    bg_error(file, ctxt->input ? ctxt->input->line : 0,
-             "the document declares the entity \"%s\"; briefs may not declare entities "
-             "(remove the <!DOCTYPE …> and write the text out)",
-             (const char *)name);
-    ctxt->_private = (void *)1; /* remember the refusal: the document is not usable */
-    xmlStopParser(ctxt);
-}
-
-static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *publicId,
-                                   const xmlChar *systemId, const xmlChar *notation) {
-    (void)notation;
-    refuse_entity(ctx, name, 0, publicId, systemId, NULL);
-}
-
-xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name) {
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        bg_error(name, 0, "out of memory");
-        return NULL;
-    }
-    ctxt->sax->entityDecl = refuse_entity;
-    ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity;
-    int errors_before = bg_diag_errors();
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, size, name, NULL, SAFE_OPTIONS);
-    int refused = ctxt->_private != NULL;
-    int well_formed = ctxt->wellFormed;
-    xmlFreeParserCtxt(ctxt);
-    if (doc && (refused || !well_formed)) {
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    if (!doc && bg_diag_errors() == errors_before)
-        bg_error(name, 0, "not a well-formed XML document");
-    return doc;
-}
 
 /* Read a whole brief into memory.  The brief is read by us, not by libxml2, so a
  * directory, a missing or an unreadable file gets one clear message. */
@@ -210,8 +158,6 @@ bg_brief *bg_brief_load(const char *path) {
     return b;
 }
 
-static void ignore_error(void *ctx, xmlErrorPtr e) { (void)ctx, (void)e; }
-
 /* Split `text` on white space into a NULL-terminated malloc'd array. */
 static char **split_words(const char *text) {
     int n = 0;
@@ -238,9 +184,8 @@ char **bg_brief_peek_langs(const char *path) {
     /* Opened here, not by libxml2, which would report a file it cannot open. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     int regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    xmlTextReaderPtr r = regular ? xmlReaderForFd(fd, path, NULL, SAFE_OPTIONS) : NULL;
+    xmlTextReaderPtr r = regular ? bg_xml_reader_for_fd(fd, path) : NULL;
     if (r) {
-        xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
         while (xmlTextReaderRead(r) == 1) {
             if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
                 langs = xmlTextReaderGetAttribute(r, BAD_CAST "langs");
@@ -262,9 +207,8 @@ char **bg_brief_peek_figures(const char *path) {
     struct stat st;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     int regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    xmlTextReaderPtr r = regular && list ? xmlReaderForFd(fd, path, NULL, SAFE_OPTIONS) : NULL;
+    xmlTextReaderPtr r = regular && list ? bg_xml_reader_for_fd(fd, path) : NULL;
     if (r) {
-        xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
         while (xmlTextReaderRead(r) == 1) {
             if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
                 !xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "figure") ||

@@ -1,11 +1,25 @@
 /* brief — a brief document: safe loading, validation (RELAX NG, then the semantic
  * checks the schema cannot express), and language units.
- * Knows libxml2; knows nothing of XSLT or ICU formatting.
+ * Knows libxml2; knows nothing of XSLT or ICU formatting.  The parse itself is
+ * xmlsafe's (untrusted XML).
  *
- * Memory rule: bg_brief_load returns an object the caller frees with bg_brief_free
- * (NULL-safe).  bg_brief_resolve returns a new
- * xmlDoc the caller frees with xmlFreeDoc.  All problems are reported through diag
- * with the brief's file and line; functions then just return NULL / -1.
+ * Memory rule: bg_brief_load and bg_brief_load_memory return an object the caller
+ * frees with bg_brief_free (NULL-safe).  bg_brief_resolve and bg_brief_resolve_take
+ * return an xmlDoc the caller frees with xmlFreeDoc.  The peeks return lists the
+ * caller frees with bg_brief_langs_free.  Everything else a brief hands out —
+ * strings, nodes, units — is borrowed from it and lives as long as its tree (until
+ * bg_brief_release_tree or bg_brief_free).
+ *
+ * Failure: all problems are reported through diag with the brief's file and line;
+ * functions then just return NULL / -1.  The peeks are the exception: they are
+ * silent, and the real load reports.
+ *
+ * Threads: a brief is used by one thread at a time, with one exception: several
+ * threads may call bg_brief_resolve on the same brief at once (build -j resolves a
+ * brief's languages in parallel; each copy gets a dictionary of its own), while no
+ * thread changes the brief (bg_brief_resolve_take, bg_brief_release_tree,
+ * bg_brief_free).  Different briefs may be loaded and validated on different
+ * threads at once, sharing one schema.  Messages go to the calling thread's diag.
  */
 #ifndef BG_BRIEF_H
 #define BG_BRIEF_H
@@ -28,12 +42,15 @@ typedef struct bg_unit {
     int n;
 } bg_unit;
 
-/* Parse `path` as an untrusted brief: no DTD loading, no network, no entity
- * substitution, and a document that declares any entity is refused outright.
- * Does not validate.  NULL on error (reported as "path:line: error: …"). */
+/* Parse `path` as an untrusted brief (xmlsafe: no DTD loading, no network, no entity
+ * substitution, and a document that declares any entity is refused outright).
+ * Does not validate.  A new brief the caller frees with bg_brief_free; NULL on error
+ * (reported as "path:line: error: …"). */
 bg_brief *bg_brief_load(const char *path);
-/* The same from memory, `name` standing for the file in messages (fuzzing, serve). */
+/* The same from memory, `name` standing for the file in messages (fuzzing, serve).
+ * `data` is only read, and may be freed once this returns. */
 bg_brief *bg_brief_load_memory(const char *data, int size, const char *name);
+/* Free `brief`, its tree and its strings.  NULL does nothing. */
 void bg_brief_free(bg_brief *brief);
 
 /* Read only the start of `path` and return the brief's @langs, split, in a
@@ -41,10 +58,12 @@ void bg_brief_free(bg_brief *brief);
  * planning a batch (which locales, which outputs) before the real load.  Silent:
  * a file that cannot be read gives an empty list, and the real load reports why. */
 char **bg_brief_peek_langs(const char *path);
+/* Free a list of the peeks (NULL-safe). */
 void bg_brief_langs_free(char **langs);
 /* The same for the brief's figures: their @id and @src as written, in pairs (id,
  * src, id, src, …), for knowing which image files an output is made from before
- * the real load.  Reads the whole file; free with bg_brief_langs_free. */
+ * the real load.  Reads the whole file; free with bg_brief_langs_free.  Silent like
+ * the peek above; NULL only when out of memory. */
 char **bg_brief_peek_figures(const char *path);
 
 /* Validate against `schema`, then the semantic checks: unique ids, references that
@@ -52,31 +71,29 @@ char **bg_brief_peek_figures(const char *path);
  * declared languages; footnotes where they may stand, tables with rows of equal
  * length, page counts and ISBNs, and every figure's image (read and checked through
  * figure.h, relative to the brief's folder).  Reports every problem found (not just
- * the first).  Returns 0 when valid, -1 otherwise. */
+ * the first), through diag at the brief's file and line.  Returns 0 when valid, -1
+ * otherwise.  The brief's tree is not changed; `schema` is only read. */
 int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
 
 /* Call `fn` for every <figure> of the brief, in document order, with its @id, @src
- * and line (borrowed from the tree). */
+ * and line (borrowed from the tree: copy what outlives the call).  Says nothing. */
 void bg_brief_each_figure(const bg_brief *brief,
                           void (*fn)(const char *id, const char *src, long line, void *ctx), void *ctx);
-
-/* Parse `size` bytes of untrusted XML named `name` in messages the way a brief is
- * parsed: no DTD loading, no network, no entity substitution, and a document that
- * declares an entity refused.  A new document the caller frees with xmlFreeDoc, or
- * NULL after reporting why.  Used for briefs and for the SVG files figures embed. */
-xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name);
 
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning
  * "no "en" text for <p>, using "uk"" (an error under --strict).  The kept element
  * keeps its xml:lang so templates can mark fallback text, and every @id of a brief
- * element is an ID, for XPath's id().  NULL on out-of-memory. */
+ * element is an ID, for XPath's id().  A new document, with a dictionary of its
+ * own, the caller frees with xmlFreeDoc; NULL on out-of-memory (reported).  Safe on
+ * several threads at once for one brief (see Threads above). */
 xmlDocPtr bg_brief_resolve(const bg_brief *brief, const char *lang);
 
 /* bg_brief_resolve without the copy: the brief's own tree is reduced to `lang` and
  * handed to the caller, who frees it; the brief is left without a tree, as after
  * bg_brief_release_tree.  For the last language a build resolves: a copy of a
- * large brief costs time and tens of MB.  NULL when the tree is already gone. */
+ * large brief costs time and tens of MB.  NULL when the tree is already gone (said
+ * nowhere: a bug in the caller).  Only when no other thread resolves this brief. */
 xmlDocPtr bg_brief_resolve_take(bg_brief *b, const char *lang);
 
 /* Free the brief's tree once every language is resolved (a build keeps only the
@@ -85,17 +102,22 @@ xmlDocPtr bg_brief_resolve_take(bg_brief *b, const char *lang);
  * may be called. */
 void bg_brief_release_tree(bg_brief *b);
 
-/* Call `fn` for every language unit under `node`, in document order. */
+/* Call `fn` for every language unit under `node`, in document order.  The unit is
+ * the callback's only for the call; `fn` may free the unit's members (the walk has
+ * moved past them).  Says nothing. */
 void bg_brief_each_unit(xmlNodePtr node, void (*fn)(const bg_unit *unit, void *ctx), void *ctx);
 
 /* Translation coverage of one language: of `total` language units, `present` have
- * text in that language. */
+ * text in that language.  Reads the tree; says nothing. */
 typedef struct bg_coverage {
     int total;
     int present;
 } bg_coverage;
 bg_coverage bg_brief_coverage(const bg_brief *brief, const char *lang);
 
+/* Accessors: borrowed from the brief, never NULL for a loaded brief (except
+ * bg_brief_doc after bg_brief_release_tree, and bg_brief_lang for an `i` out of
+ * range). */
 const char *bg_brief_path(const bg_brief *brief);
 xmlDocPtr bg_brief_doc(const bg_brief *brief);
 /* The brief's @source-lang ("uk") and its @langs, split ("uk", "en"). */

@@ -2,9 +2,9 @@
  * naming the image file and, for a problem inside an SVG, its line there. */
 #include "figure.h"
 
-#include "brief.h"
 #include "diag.h"
 #include "fileio.h"
+#include "xmlsafe.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -13,8 +13,17 @@
  * rules would style the whole page.
  *
  * Memory rule: bg_figure_load returns an object the caller frees with
- * bg_figure_free (NULL-safe).  Problems are reported through diag at the brief's
- * file and line, naming the image file, and the functions return NULL.
+ * bg_figure_free (NULL-safe); the figure owns its path, bytes and parsed SVG.  What
+ * the other functions return is the caller's, as each says.
+ *
+ * Failure: bg_figure_load reports every problem through diag at the brief's file and
+ * line, naming the image file (a problem inside an SVG with its line there), and
+ * returns NULL.  The other functions fail only when out of memory: they return NULL
+ * and say nothing, for the caller to report where it knows the place.
+ *
+ * Threads: a figure is made, used and freed by one thread (each load is a file read
+ * and an xmlsafe parse of its own); different figures may be loaded on different
+ * threads at once.  Messages go to the calling thread's diag.
  */
 #ifndef BG_FIGURE_H
 #define BG_FIGURE_H
@@ -37,11 +46,14 @@ typedef struct bg_figure {
 } bg_figure;
 
 /* Read and check the image `src` of the brief at `brief_path` (whose <figure> stands
- * at `line`).  NULL after reporting every problem found. */
+ * at `line`).  A new figure the caller frees with bg_figure_free; NULL after
+ * reporting every problem found. */
 bg_figure *bg_figure_load(const char *brief_path, long line, const char *src);
+/* Free `fig` and all it owns.  NULL does nothing. */
 void bg_figure_free(bg_figure *fig);
 
-/* "svg" or "png": the extension of the copy written beside a DocBook output. */
+/* "svg" or "png": the extension of the copy written beside a DocBook output (a
+ * static string). */
 const char *bg_figure_ext(const bg_figure *fig);
 
 /* The SVG of `fig` in the form that is embedded: a new <svg> element created in `doc`
@@ -50,16 +62,18 @@ const char *bg_figure_ext(const bg_figure *fig);
  * instructions are dropped), every id prefixed with `prefix` and every reference
  * to one ("#id", url(#id), aria-labelledby) rewritten to match, so that several
  * figures and the page keep unique ids; a viewBox is added from width and height
- * when the file has none, so the image can scale.  NULL on out-of-memory. */
+ * when the file has none, so the image can scale.  The caller links the node into
+ * `doc` or frees it with xmlFreeNode.  NULL on out-of-memory (said nowhere) or when
+ * `fig` is not an SVG. */
 xmlNodePtr bg_figure_svg_copy(const bg_figure *fig, xmlDocPtr doc, const char *prefix);
 
 /* The file to write beside a DocBook output: the PNG's bytes, or the SVG in its
  * embedded form (no prefix) as a standalone XML file.  A malloc'd buffer the caller
- * frees with free(); NULL on out-of-memory. */
+ * frees with free(); NULL on out-of-memory (said nowhere). */
 char *bg_figure_output(const bg_figure *fig, size_t *len);
 
-/* A data: URI of the PNG ("data:image/png;base64,…"); malloc'd, NULL on
- * out-of-memory. */
+/* A data: URI of the PNG ("data:image/png;base64,…"), in a malloc'd string the
+ * caller frees with free(); NULL on out-of-memory (said nowhere). */
 char *bg_figure_data_uri(const bg_figure *fig);
 
 #endif

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "xlf.h"
+#include "xmlsafe.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -146,60 +147,20 @@ static int read_locale_file(const bg_locale *loc, char **bytes, size_t *len) {
     return 0;
 }
 
-typedef struct parse_state {
-    const char *path;
-    int errors;
-} parse_state;
-
-/* libxml2's per-parser error hook: every parse problem comes out through diag with the
- * catalogue's path and line, whether or not main() installed the global handlers. */
-static void xml_error(void *data, xmlErrorPtr e) {
-    xmlParserCtxtPtr ctxt = data;
-    parse_state *ps = ctxt ? ctxt->_private : NULL;
-    char msg[1024];
-    if (!ps || !bg_diag_xml_message(e, msg, sizeof msg))
-        return;
-    if (e->level == XML_ERR_WARNING) {
-        bg_warn(ps->path, e->line, "%s", msg);
-    } else {
-        bg_error(ps->path, e->line, "%s", msg);
-        ps->errors++;
-    }
-}
-
-/* Parse the `len` bytes of locale file `path` (`bytes`, freed here) into a tree,
- * refusing a DOCTYPE that declares entities.  The tree (freed by the caller), or NULL
- * after reporting every problem. */
+/* Parse the `len` bytes of locale file `path` (`bytes`, freed here) into a tree
+ * through xmlsafe: no entity substitution, no DTD loading, no network, and a DOCTYPE
+ * that declares an entity refused before anything of it is read.  The tree (freed by
+ * the caller), or NULL after reporting every problem. */
 static xmlDocPtr read_locale_doc(const char *path, char *bytes, size_t len) {
-    /* No NOENT (entities stay unexpanded), no DTD loading, no network; then refuse any
-     * entity declarations outright before reading a single text node. */
-    parse_state ps = {path, 0};
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    xmlDocPtr doc = NULL;
-    if (!ctxt) {
-        l10n_out_of_memory();
-        ps.errors++;
-    } else {
-        ctxt->_private = &ps;
-        ctxt->sax->serror = xml_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-        if (doc && !ctxt->wellFormed)
-            ps.errors++;
-        xmlFreeParserCtxt(ctxt);
-    }
+    int errors = 0;
+    bg_xml_opts how = {.name = path,
+                       .refusal = "the DOCTYPE declares entities; locale files may not",
+                       .flags = BG_XML_REFUSAL_NO_LINE};
+    xmlDocPtr doc = bg_xml_parse(bytes, len, &how, &errors);
     free(bytes);
-    if (!doc && ps.errors == 0) {
+    if (!doc && errors == 0)
         bg_error(path, 0, "cannot parse locale file");
-        ps.errors++;
-    }
-    int errors = ps.errors;
-    xmlDtdPtr dtd = doc ? xmlGetIntSubset(doc) : NULL;
-    if (errors == 0 && dtd && ((dtd->entities && xmlHashSize(dtd->entities) > 0) ||
-                               (dtd->pentities && xmlHashSize(dtd->pentities) > 0))) {
-        bg_error(path, 0, "the DOCTYPE declares entities; locale files may not");
-        errors++;
-    }
-    if (errors) {
+    if (doc && errors) {
         xmlFreeDoc(doc);
         return NULL;
     }

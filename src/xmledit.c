@@ -1,9 +1,10 @@
 /* xmledit — see xmledit.h.
  *
- * How elements find their bytes: libxml2 builds the tree through its SAX2
- * callbacks, and we wrap the two that open and close elements.  When an element
- * opens, the parser has just read its attributes and stands at the '>' or "/>" of
- * the start tag; when it closes, it stands just past the end tag (or past "/>").
+ * How elements find their bytes: the safe parse (xmlsafe) builds the tree through
+ * libxml2's SAX2 callbacks and calls us once an element is opened and before it is
+ * closed.  When an element opens, the parser has just read its attributes and stands
+ * at the '>' or "/>" of the start tag; when it closes, it stands just past the end
+ * tag (or past "/>").
  * xmlByteConsumed() gives that position in the input, which for UTF-8 is the
  * position in the file.  A start tag begins at the last '<' before it (attribute
  * values cannot hold a '<'), and so does an end tag.  Every span is checked against
@@ -13,11 +14,10 @@
 
 #include "diag.h"
 #include "fileio.h"
+#include "xmlsafe.h"
 
 #include <errno.h>
-#include <libxml/SAX2.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,8 +40,7 @@ struct bg_xdoc {
     xmlDocPtr doc;
     span_rec *spans; /* node->_private holds its index here, plus one */
     size_t nspans, cap;
-    int failed;  /* out of memory while recording */
-    int refused; /* an entity was declared */
+    int failed; /* out of memory while recording */
 };
 
 xmlDocPtr bg_xdoc_doc(const bg_xdoc *x) { return x->doc; }
@@ -69,14 +68,8 @@ static size_t position(xmlParserCtxtPtr ctxt) {
     return at < 0 ? 0 : (size_t)at;
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
-                     const xmlChar **attributes) {
-    xmlParserCtxtPtr ctxt = ctx;
-    bg_xdoc *x = ctxt->_private;
-    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
-                          attributes);
-    xmlNodePtr node = ctxt->node;
+static void on_start(xmlParserCtxtPtr ctxt, xmlNodePtr node, void *user) {
+    bg_xdoc *x = user;
     if (!node || x->failed)
         return;
     if (x->nspans == x->cap) {
@@ -101,10 +94,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     node->_private = (void *)(uintptr_t)x->nspans;
 }
 
-static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
-    xmlParserCtxtPtr ctxt = ctx;
-    bg_xdoc *x = ctxt->_private;
-    xmlNodePtr node = ctxt->node;
+static void on_end(xmlParserCtxtPtr ctxt, xmlNodePtr node, void *user) {
+    bg_xdoc *x = user;
     uintptr_t i = node ? (uintptr_t)node->_private : 0;
     if (i > 0 && i <= x->nspans) {
         bg_xspan *s = &x->spans[i - 1].span;
@@ -117,42 +108,6 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
             s->close_end = at;
         }
     }
-    xmlSAX2EndElementNs(ctx, localname, prefix, uri);
-}
-
-static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
-                          const xmlChar *system_id, xmlChar *content) {
-    (void)type, (void)public_id, (void)system_id, (void)content;
-    xmlParserCtxtPtr ctxt = ctx;
-    bg_xdoc *x = ctxt->_private;
-    bg_error(x->name, ctxt->input ? ctxt->input->line : 0,
-             "the document declares the entity '%s'; entities are not allowed here "
-             "(remove the <!DOCTYPE …> and write the text out)",
-             (const char *)name);
-    x->refused = 1;
-    xmlStopParser(ctxt);
-}
-
-static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *public_id,
-                                   const xmlChar *system_id, const xmlChar *notation) {
-    (void)notation;
-    refuse_entity(ctx, name, 0, public_id, system_id, NULL);
-}
-
-static void parse_error(void *ctx, xmlErrorPtr e) {
-    xmlParserCtxtPtr ctxt = ctx;
-    bg_xdoc *x = ctxt ? ctxt->_private : NULL;
-    if (!x || !e || e->level == XML_ERR_NONE)
-        return;
-    char msg[1024];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    if (e->level == XML_ERR_WARNING)
-        bg_warn(x->name, e->line, "%s", msg);
-    else
-        bg_error(x->name, e->line, "%s", msg);
 }
 
 /* Every recorded span must frame its element's tags in the bytes. */
@@ -188,23 +143,18 @@ bg_xdoc *bg_xdoc_parse(const char *data, size_t len, const char *name) {
     x->bytes[len] = '\0';
     x->len = len;
 
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        bg_xdoc_free(x);
-        bg_error(name, 0, "out of memory");
-        return NULL;
-    }
-    ctxt->_private = x;
-    ctxt->sax->startElementNs = on_start;
-    ctxt->sax->endElementNs = on_end;
-    ctxt->sax->entityDecl = refuse_entity;
-    ctxt->sax->unparsedEntityDecl = refuse_unparsed_entity;
-    ctxt->sax->serror = parse_error;
+    bg_xml_opts opts = {
+        .name = name,
+        .refusal = "the document declares the entity '%s'; entities are not allowed here "
+                   "(remove the <!DOCTYPE …> and write the text out)",
+        .flags = BG_XML_LIBXML2_WORDS,
+        .opened = on_start,
+        .closing = on_end,
+        .user = x,
+    };
     int errors_before = bg_diag_errors();
-    x->doc = xmlCtxtReadMemory(ctxt, x->bytes, (int)len, name, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    int well_formed = ctxt->wellFormed;
-    xmlFreeParserCtxt(ctxt);
-    if (!x->doc || !well_formed || x->refused) {
+    x->doc = bg_xml_parse(x->bytes, len, &opts, NULL);
+    if (!x->doc) {
         if (bg_diag_errors() == errors_before)
             bg_error(name, 0, "not a well-formed XML document");
         bg_xdoc_free(x);

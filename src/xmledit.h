@@ -4,13 +4,23 @@
  * character references such as &#160;, attribute order and quoting — stays byte for
  * byte, so a translator's or a researcher's diff shows only what changed.
  *
- * Parsing is as careful as for briefs: no DTD loading, no network, no entity
- * substitution, and a document that declares an entity is refused.  Only UTF-8
- * files can be edited.
+ * Parsing is as careful as for briefs (xmlsafe): no DTD loading, no network, no
+ * entity substitution, and a document that declares an entity is refused.  Only
+ * UTF-8 files can be edited.
  *
  * Memory rule: bg_xdoc_load/bg_xdoc_parse return an object freed with bg_xdoc_free
  * and bg_xedits_new one freed with bg_xedits_free (both NULL-safe).  The xdoc owns
  * its tree and its bytes; nodes and strings taken from it live as long as it does.
+ * Edits copy the text they are given.
+ *
+ * Failure: loading and applying report through diag as "path:line: error: …" (a
+ * parse error in libxml2's own words) and return NULL; an element-level edit on an
+ * element without a place in the bytes is reported as an internal error.  An edit
+ * that runs out of memory marks the list, and bg_xedits_apply then reports it.
+ *
+ * Threads: an xdoc and an edit list are used by one thread at a time; different
+ * files may be loaded and edited on different threads.  Messages go to the calling
+ * thread's diag.
  */
 #ifndef BG_XMLEDIT_H
 #define BG_XMLEDIT_H
@@ -22,36 +32,45 @@
 
 typedef struct bg_xdoc bg_xdoc;
 
-/* Read and parse file `path`.  NULL after reporting "path:line: error: …". */
+/* Read and parse file `path`.  A new xdoc the caller frees with bg_xdoc_free; NULL
+ * after reporting "path:line: error: …". */
 bg_xdoc *bg_xdoc_load(const char *path);
-/* The same from `len` bytes of memory; `name` stands for the file in messages. */
+/* The same from `len` bytes of memory (copied); `name` stands for the file in
+ * messages. */
 bg_xdoc *bg_xdoc_parse(const char *data, size_t len, const char *name);
+/* Free `x`, its tree and its bytes.  NULL does nothing. */
 void bg_xdoc_free(bg_xdoc *x);
 
+/* The tree and the name, borrowed from `x`. */
 xmlDocPtr bg_xdoc_doc(const bg_xdoc *x);
 const char *bg_xdoc_name(const bg_xdoc *x);
-/* The file's bytes as read (NUL-terminated; the length in *len when not NULL). */
+/* The file's bytes as read (NUL-terminated; the length in *len when not NULL),
+ * borrowed. */
 const char *bg_xdoc_bytes(const bg_xdoc *x, size_t *len);
 
 /* Where element `el` stands in the bytes: its start tag is [open_start, open_end),
  * its end tag [close_start, close_end), its content [open_end, close_start).  For
  * an empty-element tag (<x/>) close_start == close_end == open_end.  Returns 0, or
- * -1 when `el` is not an element parsed from these bytes. */
+ * -1 when `el` is not an element parsed from these bytes (said nowhere). */
 typedef struct bg_xspan {
     size_t open_start, open_end, close_start, close_end;
 } bg_xspan;
 int bg_xdoc_span(const bg_xdoc *x, const xmlNode *el, bg_xspan *span);
 
 /* The white space that starts the line `el` starts on, newline included
- * ("\n      "), appended to `out`; "\n" when `el` does not start its line. */
+ * ("\n      "), appended to `out` (out of memory marks `out`, as bg_buf does); "\n"
+ * when `el` does not start its line. */
 void bg_xdoc_line_start(const bg_xdoc *x, const xmlNode *el, bg_buf *out);
 
 /* ---- edits ----------------------------------------------------------------------- */
 
 typedef struct bg_xedits bg_xedits;
 
+/* An empty list of edits, freed with bg_xedits_free (NULL-safe); NULL on
+ * out-of-memory (said nowhere). */
 bg_xedits *bg_xedits_new(void);
 void bg_xedits_free(bg_xedits *e);
+/* The number of edits made (0 for NULL). */
 int bg_xedits_count(const bg_xedits *e);
 
 /* Replace `len` bytes at offset `at` of the original bytes with `n` bytes of
