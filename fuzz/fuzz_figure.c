@@ -80,8 +80,8 @@ static void css_decoded(const char *v, char *out, size_t size) {
 }
 
 static void violation(const char *what, const xmlNode *el, const char *detail) {
-    fprintf(stderr, "fuzz_figure: an accepted image breaks figure.h: %s on <%s> (%s)\n", what,
-            (const char *)el->name, detail);
+    fprintf(stderr, "fuzz_figure: an accepted image breaks figure.h: %s on <%s> (%s)\n", what, (const char *)el->name,
+            detail);
     abort();
 }
 

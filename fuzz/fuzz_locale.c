@@ -29,10 +29,19 @@ static char uk_path[PATH_MAX + 16];
 static char *uk_head, *uk_tail; /* uk.xlf around the text of votes.count */
 
 /* Every key of the root catalogue, and a few that do not exist. */
-static const char *keys[] = {"locale.format", "votes.count", "municipalities.count", "prepared-by",
-                             "recommendation.position", "place.with-oblast", "quote.attribution",
-                             "network.resilience.count", "heading.findings", "recommendation.findings",
-                             "no.such.key", "", NULL};
+static const char *keys[] = {"locale.format",
+                             "votes.count",
+                             "municipalities.count",
+                             "prepared-by",
+                             "recommendation.position",
+                             "place.with-oblast",
+                             "quote.attribution",
+                             "network.resilience.count",
+                             "heading.findings",
+                             "recommendation.findings",
+                             "no.such.key",
+                             "",
+                             NULL};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -32,12 +32,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     bg_cli_data_path(sample, sizeof sample, "samples/wartime-participation.xml");
     static char *files[1];
     files[0] = sample;
-    bg_site_config cfg = {.templates = templates,
-                          .locales = locales,
-                          .schema = schema,
-                          .files = files,
-                          .nfiles = 1,
-                          .quiet = 1};
+    bg_site_config cfg = {
+        .templates = templates, .locales = locales, .schema = schema, .files = files, .nfiles = 1, .quiet = 1};
     site = bg_site_new(&cfg);
     if (!site) {
         fprintf(stderr, "fuzz_serve: cannot open the site (data folder %s)\n", bg_cli_datadir());

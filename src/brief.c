@@ -3,8 +3,8 @@
 #include "brief.h"
 
 #include "diag.h"
-#include "fileio.h"
 #include "figure.h"
+#include "fileio.h"
 #include "schema.h"
 #include "xmlsafe.h"
 
@@ -124,8 +124,7 @@ bg_brief *bg_brief_load_memory(const char *data, int size, const char *name) {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!is_ours(root, "brief")) {
         const xmlChar *ns = root && root->ns ? root->ns->href : NULL;
-        bg_error(name, bg_node_line(root),
-                 "the root element is <%s>%s%s%s; a brief's root is <brief xmlns=\"%s\">",
+        bg_error(name, bg_node_line(root), "the root element is <%s>%s%s%s; a brief's root is <brief xmlns=\"%s\">",
                  root ? (const char *)root->name : "", ns ? " in namespace \"" : " in no namespace",
                  ns ? (const char *)ns : "", ns ? "\"" : "", BG_BRIEF_NS);
         xmlFreeDoc(doc);
@@ -371,16 +370,15 @@ static void collect_ids(checker *c, xmlNodePtr node) {
 }
 
 /* Report `owner`/@`attribute` = `ref` unless it names an element called `target`. */
-static void check_ref(checker *c, xmlNodePtr owner, const char *attribute, const char *ref,
-                      const char *target) {
+static void check_ref(checker *c, xmlNodePtr owner, const char *attribute, const char *ref, const char *target) {
     xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST ref);
     if (!t)
         bg_error(c->b->path, bg_node_line(owner), "<%s %s=\"%s\">: no <%s id=\"%s\"> in this brief",
                  (const char *)owner->name, attribute, ref, target, ref);
     else if (!xmlStrEqual(t->name, BAD_CAST target))
         bg_error(c->b->path, bg_node_line(owner),
-                 "<%s %s=\"%s\">: \"%s\" is the id of a <%s> (line %ld), not of a <%s>",
-                 (const char *)owner->name, attribute, ref, ref, (const char *)t->name, bg_node_line(t), target);
+                 "<%s %s=\"%s\">: \"%s\" is the id of a <%s> (line %ld), not of a <%s>", (const char *)owner->name,
+                 attribute, ref, ref, (const char *)t->name, bg_node_line(t), target);
 }
 
 static void check_refs(checker *c, xmlNodePtr node) {
@@ -440,8 +438,8 @@ static void check_unit(const bg_unit *u, void *ctx) {
         bg_error(c->b->path, bg_node_line(u->member[0]),
                  "<%s xml:lang=\"%s\"> has no \"%s\" text beside it; every text needs the source "
                  "language (add <%s xml:lang=\"%s\"> right before it)",
-                 (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]),
-                 c->b->source_lang, (const char *)u->member[0]->name, c->b->source_lang);
+                 (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]), c->b->source_lang,
+                 (const char *)u->member[0]->name, c->b->source_lang);
 }
 
 static void check_root(const bg_brief *b) {
@@ -635,7 +633,8 @@ static void check_meta(checker *c, xmlNodePtr meta) {
             if (len < sizeof digits && t[len + strspn(t + len, " \t\r\n")] == '\0')
                 memcpy(digits, t, len);
             if (!is_count(digits) || strspn(digits, "0") == strlen(digits))
-                bg_error(path, bg_node_line(n), "<pages>%s</pages>: write the number of pages as a whole number, e.g. 12",
+                bg_error(path, bg_node_line(n),
+                         "<pages>%s</pages>: write the number of pages as a whole number, e.g. 12",
                          text ? (const char *)text : "");
         } else if (is_ours(n, "isbn")) {
             text = xmlNodeGetContent(n);
@@ -728,8 +727,9 @@ static void keep_one(const bg_unit *u, void *ctx) {
         if (!keep)
             return; /* never: members are elements */
         if (bg_diag_strict())
-            bg_error(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s> (--strict: every text must be translated)",
-                     r->lang, (const char *)keep->name);
+            bg_error(r->b->path, bg_node_line(keep),
+                     "no \"%s\" text for <%s> (--strict: every text must be translated)", r->lang,
+                     (const char *)keep->name);
         else
             bg_warn(r->b->path, bg_node_line(keep), "no \"%s\" text for <%s>, using \"%s\"", r->lang,
                     (const char *)keep->name, (const char *)bg_node_lang(keep));

@@ -77,8 +77,8 @@ int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
 
 /* Call `fn` for every <figure> of the brief, in document order, with its @id, @src
  * and line (borrowed from the tree: copy what outlives the call).  Says nothing. */
-void bg_brief_each_figure(const bg_brief *brief,
-                          void (*fn)(const char *id, const char *src, long line, void *ctx), void *ctx);
+void bg_brief_each_figure(const bg_brief *brief, void (*fn)(const char *id, const char *src, long line, void *ctx),
+                          void *ctx);
 
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning

@@ -93,9 +93,7 @@ int bg_catalog_state_needs_translation(const char *state) {
                      strcmp(state, "needs-l10n") == 0 || strcmp(state, "needs-adaptation") == 0);
 }
 
-int bg_catalog_state_needs_review(const char *state) {
-    return state && strncmp(state, "needs-review-", 13) == 0;
-}
+int bg_catalog_state_needs_review(const char *state) { return state && strncmp(state, "needs-review-", 13) == 0; }
 
 static int valid_state(const char *state) {
     if (strncmp(state, "x-", 2) == 0 && state[2])
@@ -190,8 +188,7 @@ static int add_unit(xmlNodePtr n, void *data) {
     }
     uintptr_t first = (uintptr_t)xmlHashLookup(c->ids, BAD_CAST u->id);
     if (first) {
-        bg_error(c->path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", u->id,
-                 c->units[first - 1].line);
+        bg_error(c->path, u->line, "duplicate trans-unit id '%s' (first at line %ld)", u->id, c->units[first - 1].line);
         free_unit(u);
         c->problems++;
         return 0;
@@ -221,8 +218,7 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
     const char *version = top ? bg_xlf_attr(top, "version") : NULL;
     if (top && !bg_xlf_is(top, "xliff") && xmlStrEqual(top->name, BAD_CAST "xliff") && version &&
         strcmp(version, "1.2") != 0) {
-        bg_error(c->path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"",
-                 version);
+        bg_error(c->path, xmlGetLineNo(top), "XLIFF version '%s' is not supported; expected version=\"1.2\"", version);
         bg_catalog_free(c);
         return NULL;
     }
@@ -258,8 +254,9 @@ bg_catalog *bg_catalog_load(const char *dir, const char *lang) {
         }
     }
     if (!c->body) {
-        bg_error(c->path, xmlGetLineNo(top), "no <file> with a <body>: an XLIFF 1.2 file holds its trans-units in "
-                                             "<file …><body>…</body></file>");
+        bg_error(c->path, xmlGetLineNo(top),
+                 "no <file> with a <body>: an XLIFF 1.2 file holds its trans-units in "
+                 "<file …><body>…</body></file>");
         bg_catalog_free(c);
         return NULL;
     }
@@ -332,8 +329,7 @@ static void add_plural_note(bg_buf *b, const char *indent, const char *lang, con
         bg_buf_printf(&note, ", by ICU's plural rules for %s.", locale);
     }
     if (ordinal) {
-        bg_buf_printf(&note, "%sOrdinal (selectordinal): %s needs the cases ", cardinal ? " " : "",
-                      name ? name : lang);
+        bg_buf_printf(&note, "%sOrdinal (selectordinal): %s needs the cases ", cardinal ? " " : "", name ? name : lang);
         add_categories(&note, locale, 1);
         bg_buf_printf(&note, ", by ICU's ordinal rules for %s.", locale);
     }
@@ -346,8 +342,8 @@ static void add_plural_note(bg_buf *b, const char *indent, const char *lang, con
 }
 
 /* A new unit for root unit `r`: `sep` starts its line, `inner` each child's. */
-static void add_new_unit(bg_buf *b, const bg_catalog *root, const bg_cat_unit *r, const char *sep,
-                         const char *inner, const char *lang, const char *locale) {
+static void add_new_unit(bg_buf *b, const bg_catalog *root, const bg_cat_unit *r, const char *sep, const char *inner,
+                         const char *lang, const char *locale) {
     bg_buf_printf(b, "%s<trans-unit id=\"", sep);
     bg_buf_add_xml(b, r->id, strlen(r->id), 1);
     bg_buf_printf(b, "\">%s<source>", inner);
@@ -366,9 +362,7 @@ static void add_new_unit(bg_buf *b, const bg_catalog *root, const bg_cat_unit *r
 }
 
 /* The text of the note `el` (NULL: none), for comparing. */
-static char *note_text(const xmlNode *el) {
-    return el ? (char *)xmlNodeGetContent(el) : NULL;
-}
+static char *note_text(const xmlNode *el) { return el ? (char *)xmlNodeGetContent(el) : NULL; }
 
 static int same_note(const xmlNode *a, const xmlNode *b) {
     char *ta = note_text(a), *tb = note_text(b);
@@ -497,8 +491,8 @@ int bg_catalog_create(const char *dir, const char *lang, const bg_catalog *root)
     int known;
     char *name = bg_l10n_language_name(lang, &known);
     if (!known)
-        bg_warn(NULL, 0,
-                "ICU knows no language '%s': its dates, numbers and plural rules will be ICU's defaults", lang);
+        bg_warn(NULL, 0, "ICU knows no language '%s': its dates, numbers and plural rules will be ICU's defaults",
+                lang);
     char **cats = bg_l10n_plural_categories(lang, 0);
     bg_buf out = {0};
     bg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ");

@@ -414,8 +414,9 @@ char *bg_citation_format(bg_locale *loc, const bg_cite_work *w) {
     else if (strcmp(style, "dstu") == 0)
         out = format_dstu(loc, w);
     else
-        bg_error(NULL, 0, "citation.style of \"%s\" is \"%s\"; briefgen knows the styles apa (APA 7) and dstu "
-                          "(ДСТУ 8302:2015)",
+        bg_error(NULL, 0,
+                 "citation.style of \"%s\" is \"%s\"; briefgen knows the styles apa (APA 7) and dstu "
+                 "(ДСТУ 8302:2015)",
                  bg_locale_lang(loc), style);
     free(style);
     return out;

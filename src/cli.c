@@ -234,4 +234,3 @@ void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
     if (n >= (int)size)
         buf[0] = '\0'; /* too long to be a real folder: fail to open, loudly, later */
 }
-

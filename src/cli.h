@@ -19,20 +19,22 @@
 
 /* Options every command accepts. */
 typedef struct bg_cli_common {
-    const char *locales;   /* --locales DIR, or NULL for the bundled folder */
-    const char *templates; /* --templates DIR (overrides), or NULL */
+    const char *locales;        /* --locales DIR, or NULL for the bundled folder */
+    const char *templates;      /* --templates DIR (overrides), or NULL */
     const char *template_files; /* --template-files DIR: templates may read files there */
-    int strict;            /* --strict */
-    int quiet;             /* -q: no warnings */
+    int strict;                 /* --strict */
+    int quiet;                  /* -q: no warnings */
 } bg_cli_common;
 
 /* getopt_long codes of the options several commands share; a command numbers its
  * own long-only options from BG_OPT_LOCAL. */
 enum { BG_OPT_STRICT = 256, BG_OPT_TEMPLATES, BG_OPT_LOCALES, BG_OPT_TEMPLATE_FILES, BG_OPT_LOCAL };
-#define BG_CLI_COMMON_LONGOPTS                                                                                   \
-    {"strict", no_argument, NULL, BG_OPT_STRICT}, {"templates", required_argument, NULL, BG_OPT_TEMPLATES},     \
-        {"locales", required_argument, NULL, BG_OPT_LOCALES},                                                    \
-        {"template-files", required_argument, NULL, BG_OPT_TEMPLATE_FILES}, {"quiet", no_argument, NULL, 'q'}
+#define BG_CLI_COMMON_LONGOPTS                                                                                         \
+    {"strict", no_argument, NULL, BG_OPT_STRICT}, {"templates", required_argument, NULL, BG_OPT_TEMPLATES},            \
+        {"locales", required_argument, NULL, BG_OPT_LOCALES},                                                          \
+        {"template-files", required_argument, NULL, BG_OPT_TEMPLATE_FILES}, {                                          \
+        "quiet", no_argument, NULL, 'q'                                                                                \
+    }
 
 /* Store option `c` (with its `arg`) in `common` when it is one of the shared ones
  * (--strict, --templates, --locales, --template-files, -q); 1 when it was, 0 when the command must

@@ -7,16 +7,16 @@
 #include "brief.h"
 #include "cli.h"
 #include "diag.h"
-#include "fileio.h"
 #include "figure.h"
+#include "fileio.h"
 #include "l10n.h"
 #include "pipeline.h"
 #include "plan.h"
 #include "render.h"
 
 #include <getopt.h>
-#include <pthread.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,12 +72,11 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
  * or -1 after a usage error. */
 static int parse_options(const bg_command *cmd, int argc, char **argv, build_opts *o) {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},     {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'},     BG_CLI_COMMON_LONGOPTS,
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},             {"jobs", required_argument, NULL, 'j'},
-        {"force", no_argument, NULL, OPT_FORCE},      {"deps", required_argument, NULL, OPT_DEPS},
-        {NULL, 0, NULL, 0}};
+        {"output", required_argument, NULL, 'o'},    {"lang", required_argument, NULL, 'l'},
+        {"format", required_argument, NULL, 'f'},    BG_CLI_COMMON_LONGOPTS,
+        {"verbose", no_argument, NULL, 'v'},         {"help", no_argument, NULL, 'h'},
+        {"jobs", required_argument, NULL, 'j'},      {"force", no_argument, NULL, OPT_FORCE},
+        {"deps", required_argument, NULL, OPT_DEPS}, {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
     o->outdir = "out";
     for (int f = 0; f < BG_FORMAT_COUNT; f++)

@@ -236,10 +236,10 @@ static int l10n_status(int argc, char **argv) {
     if (first >= argc)
         return bg_cli_usage_error(cmd(), "l10n status: no brief given");
     bg_schema *schema = load_schema();
-    int rc = schema && bg_l10n_status((const char *const *)argv + first, argc - first, schema, o.format, o.min,
-                                      stdout) == 0
-                 ? BG_EXIT_OK
-                 : BG_EXIT_FAIL;
+    int rc =
+        schema && bg_l10n_status((const char *const *)argv + first, argc - first, schema, o.format, o.min, stdout) == 0
+            ? BG_EXIT_OK
+            : BG_EXIT_FAIL;
     bg_schema_free(schema);
     return rc;
 }

@@ -46,8 +46,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opt
         switch (c) {
         case 'p':
             if (parse_port(optarg) < 0)
-                return bg_cli_usage_error(cmd, "-p: '%s' is not a port number (0-65535; 0: any free port)", optarg),
-                       -1;
+                return bg_cli_usage_error(cmd, "-p: '%s' is not a port number (0-65535; 0: any free port)", optarg), -1;
             o->port = optarg;
             break;
         case OPT_HOST:
@@ -148,8 +147,7 @@ int bg_cmd_serve(int argc, char **argv) {
         bg_site_free(site);
         return BG_EXIT_FAIL;
     }
-    printf("briefgen: previewing %d brief%s at %s (Ctrl-C stops)\n", argc - first, argc - first == 1 ? "" : "s",
-           url);
+    printf("briefgen: previewing %d brief%s at %s (Ctrl-C stops)\n", argc - first, argc - first == 1 ? "" : "s", url);
     fflush(stdout);
 
     int sig = 0;

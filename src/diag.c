@@ -158,19 +158,23 @@ static void reword_xml(const xmlError *e, char *msg, size_t size) {
     char what[256];
     long line;
     if (strncmp(msg, "Excessive depth in document", 27) == 0)
-        snprintf(msg, size, "elements nested more than 256 deep; briefgen reads no deeper (a brief needs a "
-                            "few levels: is an end tag missing, or the file made by a faulty program?)");
+        snprintf(msg, size,
+                 "elements nested more than 256 deep; briefgen reads no deeper (a brief needs a "
+                 "few levels: is an end tag missing, or the file made by a faulty program?)");
     else if (strcmp(msg, "xmlSAX2Characters: huge text node") == 0 || strcmp(msg, "Huge input lookup") == 0 ||
              strcmp(msg, "xmlSAX2TextNode: huge text node") == 0)
-        snprintf(msg, size, "a text longer than 10,000,000 bytes; briefgen reads no longer text in one piece "
-                            "(split it into paragraphs)");
+        snprintf(msg, size,
+                 "a text longer than 10,000,000 bytes; briefgen reads no longer text in one piece "
+                 "(split it into paragraphs)");
     else if (strcmp(msg, "AttValue length too long") == 0)
         snprintf(msg, size, "an attribute value longer than 10,000,000 bytes; briefgen reads no longer value");
     else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
         const char *bytes = strstr(msg, "Bytes: ");
         snprintf(what, sizeof what, "%s", bytes ? bytes + 7 : "?");
-        snprintf(msg, size, "not valid UTF-8 at column %d (bytes %s); save the file as UTF-8, or name its "
-                 "encoding in <?xml version=\"1.0\" encoding=\"…\"?>", e->int2, what);
+        snprintf(msg, size,
+                 "not valid UTF-8 at column %d (bytes %s); save the file as UTF-8, or name its "
+                 "encoding in <?xml version=\"1.0\" encoding=\"…\"?>",
+                 e->int2, what);
     } else if (sscanf(msg, "Premature end of data in tag %255s line %ld", what, &line) == 2)
         snprintf(msg, size, "the file ends inside <%s> (opened at line %ld); is it cut short?", what, line);
     else if (strcmp(msg, "Start tag expected, '<' not found") == 0 || strcmp(msg, "Document is empty") == 0)
@@ -269,8 +273,10 @@ static const char *between(const char *text, const char *prefix, const char *suf
 static int reworded(const char *text, const char *file, long line) {
     char what[1024];
     if (between(text, "Local file read for ", " refused", what, sizeof what)) {
-        bg_error(file, line, "the template may not read \"%s\": templates read only files in the template "
-                 "folders (--template-files DIR allows another)", what);
+        bg_error(file, line,
+                 "the template may not read \"%s\": templates read only files in the template "
+                 "folders (--template-files DIR allows another)",
+                 what);
         return 1;
     }
     if (between(text, "Local file write for ", " refused", what, sizeof what) ||

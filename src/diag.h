@@ -90,8 +90,7 @@ void bg_diag_capture_replay(bg_diag_capture *c);
 /* Feed text that libxslt printed (in pieces) to diag; whole lines come out as
  * messages, at the template position libxslt names or else at `file`:`line`.
  * `warning` marks a message that is not an error (xsl:message). */
-void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *fmt, va_list ap)
-    BG_PRINTF(4, 0);
+void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *fmt, va_list ap) BG_PRINTF(4, 0);
 
 /* libxml2's message for `e` as one line, in our words where libxml2's say little
  * to a reader ("Excessive depth in document: 256 use XML_PARSE_HUGE option"), into

@@ -23,15 +23,67 @@
 /* SVG elements an embedded figure may use: shapes, text, structure, paint servers,
  * clipping, masking and filters.  Everything that runs code, embeds other documents
  * or styles the page (script, foreignObject, style, iframe …) is not here. */
-static const char *const svg_elements[] = {
-    "a", "animate", "animateMotion", "animateTransform", "circle", "clipPath", "defs", "desc", "ellipse",
-    "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
-    "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
-    "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset", "fePointLight",
-    "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence", "filter", "g", "image", "line",
-    "linearGradient", "marker", "mask", "metadata", "mpath", "path", "pattern", "polygon", "polyline",
-    "radialGradient", "rect", "set", "stop", "svg", "switch", "symbol", "text", "textPath", "title", "tspan",
-    "use", "view", NULL};
+static const char *const svg_elements[] = {"a",
+                                           "animate",
+                                           "animateMotion",
+                                           "animateTransform",
+                                           "circle",
+                                           "clipPath",
+                                           "defs",
+                                           "desc",
+                                           "ellipse",
+                                           "feBlend",
+                                           "feColorMatrix",
+                                           "feComponentTransfer",
+                                           "feComposite",
+                                           "feConvolveMatrix",
+                                           "feDiffuseLighting",
+                                           "feDisplacementMap",
+                                           "feDistantLight",
+                                           "feDropShadow",
+                                           "feFlood",
+                                           "feFuncA",
+                                           "feFuncB",
+                                           "feFuncG",
+                                           "feFuncR",
+                                           "feGaussianBlur",
+                                           "feImage",
+                                           "feMerge",
+                                           "feMergeNode",
+                                           "feMorphology",
+                                           "feOffset",
+                                           "fePointLight",
+                                           "feSpecularLighting",
+                                           "feSpotLight",
+                                           "feTile",
+                                           "feTurbulence",
+                                           "filter",
+                                           "g",
+                                           "image",
+                                           "line",
+                                           "linearGradient",
+                                           "marker",
+                                           "mask",
+                                           "metadata",
+                                           "mpath",
+                                           "path",
+                                           "pattern",
+                                           "polygon",
+                                           "polyline",
+                                           "radialGradient",
+                                           "rect",
+                                           "set",
+                                           "stop",
+                                           "svg",
+                                           "switch",
+                                           "symbol",
+                                           "text",
+                                           "textPath",
+                                           "title",
+                                           "tspan",
+                                           "use",
+                                           "view",
+                                           NULL};
 
 static int in_list(const char *const *list, const xmlChar *name) {
     for (int i = 0; list[i]; i++)
@@ -117,13 +169,15 @@ static int read_file(loader *l, bg_figure *fig) {
         return -1;
     }
     if (looks_like_url(src)) {
-        problem(l, 0, "a URL cannot be embedded; save the image in the brief's folder and name the file "
-                      "(src=\"chart.svg\")");
+        problem(l, 0,
+                "a URL cannot be embedded; save the image in the brief's folder and name the file "
+                "(src=\"chart.svg\")");
         return -1;
     }
     if (src[0] == '/') {
-        problem(l, 0, "an absolute path is not allowed; name the image relative to the brief's folder "
-                      "(src=\"chart.svg\")");
+        problem(l, 0,
+                "an absolute path is not allowed; name the image relative to the brief's folder "
+                "(src=\"chart.svg\")");
         return -1;
     }
     if (has_dotdot(src)) {
@@ -230,14 +284,12 @@ static int is_svg_element(const xmlNode *n) {
 /* Names are compared without regard to case: the SVG is inlined in HTML, whose
  * parser lower-cases attribute names, so <use hRef="other.svg#x"> links there. */
 static int is_href(const xmlAttr *a) {
-    return !xmlStrcasecmp(a->name, BAD_CAST "href") &&
-           (!a->ns || xmlStrEqual(a->ns->href, BAD_CAST XLINK_NS));
+    return !xmlStrcasecmp(a->name, BAD_CAST "href") && (!a->ns || xmlStrEqual(a->ns->href, BAD_CAST XLINK_NS));
 }
 
 /* A raster image inside an SVG <image> may be a data: URI; nothing else may. */
 static int is_raster_data_uri(const char *v) {
-    static const char *const types[] = {"data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp",
-                                        NULL};
+    static const char *const types[] = {"data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", NULL};
     for (int i = 0; types[i]; i++) {
         size_t n = strlen(types[i]);
         if (strncasecmp(v, types[i], n) == 0 && (v[n] == ';' || v[n] == ','))
@@ -367,8 +419,9 @@ static void check_svg_attributes(loader *l, xmlNodePtr el) {
             problem(l, at, "<%s style=\"%s\"> imports another file; an embedded image may not", name, shown);
         else if (!xmlStrcasecmp(a->name, BAD_CAST "attributeName") && !a->ns && strlen(v) >= 4 &&
                  strcasecmp(v + strlen(v) - 4, "href") == 0)
-            problem(l, at, "<%s attributeName=\"%s\"> would change a link while the image is shown; not allowed in "
-                           "an embedded image",
+            problem(l, at,
+                    "<%s attributeName=\"%s\"> would change a link while the image is shown; not allowed in "
+                    "an embedded image",
                     name, shown);
         free(css);
         xmlFree(value);

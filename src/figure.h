@@ -41,8 +41,8 @@ typedef struct bg_figure {
     char *path;          /* the file as messages name it: "samples/map.svg" */
     unsigned char *data; /* the file's bytes */
     size_t len;
-    xmlDocPtr svg;       /* SVG: the parsed file */
-    long width, height;  /* PNG: its size in pixels */
+    xmlDocPtr svg;      /* SVG: the parsed file */
+    long width, height; /* PNG: its size in pixels */
 } bg_figure;
 
 /* Read and check the image `src` of the brief at `brief_path` (whose <figure> stands

@@ -86,9 +86,7 @@ static bg_locale *locale_new(bg_l10n *l10n, const char *lang, bg_locale *root) {
     return loc;
 }
 
-static int compare_names(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int compare_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* The languages of the *.xlf files in `dir`, sorted and comma-separated, into
  * `buf` ("en, pl, uk"; "none" when there are none); NULL when `dir` cannot be
@@ -125,8 +123,8 @@ static int read_locale_file(const bg_locale *loc, char **bytes, size_t *len) {
     char have[256];
     if (got == BG_FILE_CANNOT_OPEN && errno == ENOENT && locale_names(loc->l10n->dir, have, sizeof have)) {
         /* Most often a language asked for (-l, @langs) that has no locale yet. */
-        bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one",
-                 lang, have, lang);
+        bg_error(path, 0, "no locale file for \"%s\" (this folder has: %s); `briefgen l10n new %s` starts one", lang,
+                 have, lang);
         return -1;
     }
     if (got != BG_FILE_OK) {
@@ -519,4 +517,3 @@ bg_locale *bg_l10n_locale(bg_l10n *l10n, const char *lang) {
 }
 
 const char *bg_locale_lang(const bg_locale *loc) { return loc ? loc->lang : NULL; }
-

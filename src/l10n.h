@@ -195,7 +195,6 @@ enum {
     BG_EDGE_TARGET_LEADS = 8,   /* (with LEADING_SPACE) it is the target that starts with it */
     BG_EDGE_TARGET_TRAILS = 16  /* (with TRAILING_SPACE) it is the target that ends with it */
 };
-int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
-                          size_t size);
+int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark, size_t size);
 
 #endif

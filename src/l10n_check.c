@@ -28,9 +28,9 @@ typedef struct root_info {
     const bg_catalog *cat;
     const bg_cat_unit *units;
     int n;
-    bg_msg_shape **shape;  /* per unit; NULL when the root message is broken */
-    uint64_t *uses;        /* per unit: the argument numbers its pattern uses */
-    uint64_t *documented;  /* per unit: the numbers its note names, "{1}: …" */
+    bg_msg_shape **shape; /* per unit; NULL when the root message is broken */
+    uint64_t *uses;       /* per unit: the argument numbers its pattern uses */
+    uint64_t *documented; /* per unit: the numbers its note names, "{1}: …" */
 } root_info;
 
 /* Plural categories of one locale, cardinal and ordinal. */
@@ -238,16 +238,17 @@ static void check_unit(const bg_catalog *c, const bg_cat_unit *u, const root_inf
     const char *path = bg_catalog_path(c);
     const bg_cat_unit *ru = bg_catalog_find(ri->cat, u->id);
     if (!ru) {
-        bg_warn(path, u->line, "message '%s' is not in en.xlf any more: nothing uses it ('briefgen l10n sync' removes it)",
-                u->id);
+        bg_warn(path, u->line,
+                "message '%s' is not in en.xlf any more: nothing uses it ('briefgen l10n sync' removes it)", u->id);
         return;
     }
     int r = index_of(ri->units, ru);
     if (strcmp(u->source_text, ru->source_text) != 0) {
         bg_buf q = {0};
         add_quote(&q, ru->source_text, 60);
-        bg_warn(path, u->line, "message '%s' needs review: the English changed since it was translated (en.xlf:%ld now "
-                               "says \"%s\")",
+        bg_warn(path, u->line,
+                "message '%s' needs review: the English changed since it was translated (en.xlf:%ld now "
+                "says \"%s\")",
                 u->id, ru->line, q.s ? q.s : "");
         bg_buf_free(&q);
     }
@@ -256,12 +257,12 @@ static void check_unit(const bg_catalog *c, const bg_cat_unit *u, const root_inf
         return;
     }
     if (bg_catalog_state_needs_translation(u->state))
-        bg_warn(path, u->line, "message '%s' is marked state=\"%s\": translate it, then set state=\"translated\"", u->id,
-                u->state);
+        bg_warn(path, u->line, "message '%s' is marked state=\"%s\": translate it, then set state=\"translated\"",
+                u->id, u->state);
     else if (bg_catalog_state_needs_review(u->state))
         bg_warn(path, u->line,
-                "message '%s' is marked state=\"%s\": compare it with the English, then set state=\"translated\"", u->id,
-                u->state);
+                "message '%s' is marked state=\"%s\": compare it with the English, then set state=\"translated\"",
+                u->id, u->state);
     if (strcmp(u->id, BG_CATALOG_FORMAT_KEY) == 0) {
         if (!bg_l10n_same_language(bg_catalog_format_id(c), bg_catalog_lang(c)))
             bg_warn(path, u->line, "message '%s' is '%s', a locale of another language than '%s'", u->id,

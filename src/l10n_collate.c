@@ -150,12 +150,11 @@ static const char slug_rules[] =
  * through ICU's Any-Latin, Latin-ASCII and accent removal.  Opening Any-Latin
  * costs tens of milliseconds, so it is opened only for a text that needs it: the
  * Ukrainian and English headings of a brief never do. */
-static const char ascii_rules[] =
-    ":: Any-Latin ;\n"
-    ":: Latin-ASCII ;\n"
-    ":: NFD ;\n"
-    ":: [:Mn:] Remove ;\n"
-    ":: NFC ;\n";
+static const char ascii_rules[] = ":: Any-Latin ;\n"
+                                  ":: Latin-ASCII ;\n"
+                                  ":: NFD ;\n"
+                                  ":: [:Mn:] Remove ;\n"
+                                  ":: NFC ;\n";
 
 static UTransliterator *open_rules(UTransliterator **slot, const char *text, const char *name) {
     if (*slot)
@@ -317,4 +316,3 @@ char *bg_l10n_slug(bg_l10n *l10n, const char *text) {
         l10n_out_of_memory();
     return slug;
 }
-

@@ -28,8 +28,7 @@ UNumberFormat *l10n_number_format(bg_locale *loc) {
         if (U_FAILURE(st)) {
             if (nf)
                 unum_close(nf);
-            bg_error(loc->path, 0, "cannot open an ICU number format for '%s': %s", loc->format_id,
-                     u_errorName(st));
+            bg_error(loc->path, 0, "cannot open an ICU number format for '%s': %s", loc->format_id, u_errorName(st));
             return NULL;
         }
         loc->number = nf;
@@ -253,4 +252,3 @@ char *bg_locale_autonym(bg_locale *loc, const char *code) {
     free(name);
     return title;
 }
-

@@ -85,4 +85,3 @@ int l10n_valid_format_id(const char *s) {
         return 0;
     return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-@=;.") == n;
 }
-

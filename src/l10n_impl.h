@@ -79,8 +79,8 @@ enum l10n_slot { L10N_SLOT_UNUSED, L10N_SLOT_DOUBLE, L10N_SLOT_TEXT };
 
 /* A pattern ICU accepted, with what formatting it needs to know. */
 typedef struct l10n_pattern {
-    UMessageFormat *fmt; /* the caller closes it with umsg_close */
-    int nslots;          /* ICU's argument count: the highest number used, plus one */
+    UMessageFormat *fmt;               /* the caller closes it with umsg_close */
+    int nslots;                        /* ICU's argument count: the highest number used, plus one */
     unsigned char slot[L10N_MAX_ARGS]; /* enum l10n_slot */
     /* A number given for a text slot is spelled plainly ("25") when the slot feeds a
      * select, so it can match a keyword; otherwise in the locale's style ("1 234"),

@@ -127,53 +127,53 @@ typedef struct format_call {
  * and the branches pick the one that matches c->num.  Positions past the pattern's
  * last argument are passed but never read, which C allows. */
 #define FMT_CALL(...) n = umsg_format(c->fmt, buf, cap, st, __VA_ARGS__)
-#define FMT_PICK7(...)                                                                                              \
-    if (c->num[7]) {                                                                                                \
-        FMT_CALL(__VA_ARGS__, c->d[7]);                                                                             \
-    } else {                                                                                                        \
-        FMT_CALL(__VA_ARGS__, c->s[7]);                                                                             \
+#define FMT_PICK7(...)                                                                                                 \
+    if (c->num[7]) {                                                                                                   \
+        FMT_CALL(__VA_ARGS__, c->d[7]);                                                                                \
+    } else {                                                                                                           \
+        FMT_CALL(__VA_ARGS__, c->s[7]);                                                                                \
     }
-#define FMT_PICK6(...)                                                                                              \
-    if (c->num[6]) {                                                                                                \
-        FMT_PICK7(__VA_ARGS__, c->d[6])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK7(__VA_ARGS__, c->s[6])                                                                             \
+#define FMT_PICK6(...)                                                                                                 \
+    if (c->num[6]) {                                                                                                   \
+        FMT_PICK7(__VA_ARGS__, c->d[6])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK7(__VA_ARGS__, c->s[6])                                                                                \
     }
-#define FMT_PICK5(...)                                                                                              \
-    if (c->num[5]) {                                                                                                \
-        FMT_PICK6(__VA_ARGS__, c->d[5])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK6(__VA_ARGS__, c->s[5])                                                                             \
+#define FMT_PICK5(...)                                                                                                 \
+    if (c->num[5]) {                                                                                                   \
+        FMT_PICK6(__VA_ARGS__, c->d[5])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK6(__VA_ARGS__, c->s[5])                                                                                \
     }
-#define FMT_PICK4(...)                                                                                              \
-    if (c->num[4]) {                                                                                                \
-        FMT_PICK5(__VA_ARGS__, c->d[4])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK5(__VA_ARGS__, c->s[4])                                                                             \
+#define FMT_PICK4(...)                                                                                                 \
+    if (c->num[4]) {                                                                                                   \
+        FMT_PICK5(__VA_ARGS__, c->d[4])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK5(__VA_ARGS__, c->s[4])                                                                                \
     }
-#define FMT_PICK3(...)                                                                                              \
-    if (c->num[3]) {                                                                                                \
-        FMT_PICK4(__VA_ARGS__, c->d[3])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK4(__VA_ARGS__, c->s[3])                                                                             \
+#define FMT_PICK3(...)                                                                                                 \
+    if (c->num[3]) {                                                                                                   \
+        FMT_PICK4(__VA_ARGS__, c->d[3])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK4(__VA_ARGS__, c->s[3])                                                                                \
     }
-#define FMT_PICK2(...)                                                                                              \
-    if (c->num[2]) {                                                                                                \
-        FMT_PICK3(__VA_ARGS__, c->d[2])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK3(__VA_ARGS__, c->s[2])                                                                             \
+#define FMT_PICK2(...)                                                                                                 \
+    if (c->num[2]) {                                                                                                   \
+        FMT_PICK3(__VA_ARGS__, c->d[2])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK3(__VA_ARGS__, c->s[2])                                                                                \
     }
-#define FMT_PICK1(...)                                                                                              \
-    if (c->num[1]) {                                                                                                \
-        FMT_PICK2(__VA_ARGS__, c->d[1])                                                                             \
-    } else {                                                                                                        \
-        FMT_PICK2(__VA_ARGS__, c->s[1])                                                                             \
+#define FMT_PICK1(...)                                                                                                 \
+    if (c->num[1]) {                                                                                                   \
+        FMT_PICK2(__VA_ARGS__, c->d[1])                                                                                \
+    } else {                                                                                                           \
+        FMT_PICK2(__VA_ARGS__, c->s[1])                                                                                \
     }
-#define FMT_PICK0()                                                                                                 \
-    if (c->num[0]) {                                                                                                \
-        FMT_PICK1(c->d[0])                                                                                          \
-    } else {                                                                                                        \
-        FMT_PICK1(c->s[0])                                                                                          \
+#define FMT_PICK0()                                                                                                    \
+    if (c->num[0]) {                                                                                                   \
+        FMT_PICK1(c->d[0])                                                                                             \
+    } else {                                                                                                           \
+        FMT_PICK1(c->s[0])                                                                                             \
     }
 
 static int32_t write_message(void *ctx, UChar *buf, int32_t cap, UErrorCode *st) {
@@ -243,8 +243,8 @@ char *bg_locale_message(bg_locale *loc, const char *key, const bg_arg *args, int
         if (m->slot[i] == L10N_SLOT_UNUSED)
             continue;
         if (i >= nargs) {
-            bg_error(m->owner->path, m->line, "message '%s' uses {%d} but was given %d argument%s", m->key, i,
-                     nargs, nargs == 1 ? "" : "s");
+            bg_error(m->owner->path, m->line, "message '%s' uses {%d} but was given %d argument%s", m->key, i, nargs,
+                     nargs == 1 ? "" : "s");
             ok = 0;
             break;
         }
@@ -277,4 +277,3 @@ char *bg_locale_message(bg_locale *loc, const char *key, const bg_arg *args, int
         free(c.s[i]);
     return out;
 }
-

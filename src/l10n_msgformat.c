@@ -486,12 +486,12 @@ static int pattern_check(const char *path, long line, const char *key, const cha
         int nl = (int)a->name.len;
         const char *nm = text + a->name.at;
         if (a->number < 0) {
-            bg_error(path, line, "message '%s' uses a named argument {%.*s}; use numbered arguments {0}, {1}, …",
-                     key, nl, nm);
+            bg_error(path, line, "message '%s' uses a named argument {%.*s}; use numbered arguments {0}, {1}, …", key,
+                     nl, nm);
             bad = 1;
         } else if (a->number >= L10N_MAX_ARGS) {
-            bg_error(path, line, "message '%s' uses {%.*s}; at most %d arguments are supported ({0} to {%d})", key,
-                     nl, nm, L10N_MAX_ARGS, L10N_MAX_ARGS - 1);
+            bg_error(path, line, "message '%s' uses {%.*s}; at most %d arguments are supported ({0} to {%d})", key, nl,
+                     nm, L10N_MAX_ARGS, L10N_MAX_ARGS - 1);
             bad = 1;
         } else {
             enum icu_type t = icu_type_of(s, a);
@@ -577,8 +577,10 @@ bg_msg_shape *bg_l10n_message_shape(const char *path, long line, const char *key
     bg_msg_shape *shape = calloc(1, sizeof *shape);
     int ok = shape && (shape->args = calloc((size_t)s.nargs + 1, sizeof *shape->args)) != NULL;
     for (int i = 0; ok && i < s.nargs; i++) {
-        static const bg_msg_kind kinds[] = {[ARG_NONE] = BG_MSG_PLAIN,     [ARG_SIMPLE] = BG_MSG_SIMPLE,
-                                            [ARG_CHOICE] = BG_MSG_CHOICE, [ARG_PLURAL] = BG_MSG_PLURAL,
+        static const bg_msg_kind kinds[] = {[ARG_NONE] = BG_MSG_PLAIN,
+                                            [ARG_SIMPLE] = BG_MSG_SIMPLE,
+                                            [ARG_CHOICE] = BG_MSG_CHOICE,
+                                            [ARG_PLURAL] = BG_MSG_PLURAL,
                                             [ARG_SELECTORDINAL] = BG_MSG_SELECTORDINAL,
                                             [ARG_SELECT] = BG_MSG_SELECT};
         const msg_arg *a = &s.args[i];
@@ -599,4 +601,3 @@ bg_msg_shape *bg_l10n_message_shape(const char *path, long line, const char *key
     }
     return shape;
 }
-

@@ -42,8 +42,7 @@ static UPluralRules *plural_rules(const char *locale, int ordinal) {
     if (!l10n_valid_format_id(locale)) {
         static _Thread_local char said[128]; /* once, not for cardinals and ordinals both */
         if (strncmp(said, locale, sizeof said - 1) != 0)
-            bg_error(NULL, 0, "cannot open ICU's plural rules for '%s': not an ICU locale such as uk or en_GB",
-                     locale);
+            bg_error(NULL, 0, "cannot open ICU's plural rules for '%s': not an ICU locale such as uk or en_GB", locale);
         snprintf(said, sizeof said, "%s", locale);
         return NULL;
     }
@@ -306,8 +305,7 @@ static int one_word(const UChar *u, int32_t n) {
     return 1;
 }
 
-int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark,
-                          size_t size) {
+int bg_l10n_compare_edges(const char *source, const char *target, char *source_mark, char *target_mark, size_t size) {
     int32_t ns = 0, nt = 0;
     UChar *us = l10n_utf16_from(source, &ns), *ut = l10n_utf16_from(target, &nt);
     int diff = 0;

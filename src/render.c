@@ -38,9 +38,9 @@ static const struct {
  * context. */
 typedef struct templates {
     _Atomic int refs; /* renderers sharing these; freed by the last */
-    char *templates; /* absolute, no trailing '/' */
-    char *overrides; /* absolute or NULL */
-    char *reads;     /* --template-files: absolute or NULL */
+    char *templates;  /* absolute, no trailing '/' */
+    char *overrides;  /* absolute or NULL */
+    char *reads;      /* --template-files: absolute or NULL */
     xsltSecurityPrefsPtr prefs;
     xsltStylesheetPtr style[BG_FORMAT_COUNT];
     int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
@@ -260,8 +260,8 @@ static int may_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, cons
     if (!realpath(v, real))
         return 0;
     bg_renderer *owner = ctxt && ctxt->_private ? ((bg_xslext_run *)ctxt->_private)->owner : NULL;
-    return owner && (under(real, owner->t->templates) || under(real, owner->t->overrides) ||
-                     under(real, owner->t->reads));
+    return owner &&
+           (under(real, owner->t->templates) || under(real, owner->t->overrides) || under(real, owner->t->reads));
 }
 
 int bg_renderer_allow_reads(bg_renderer *r, const char *dir) {

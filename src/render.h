@@ -52,7 +52,7 @@ const char *const *bg_renderer_sources(bg_renderer *r, bg_format f);
  * stylesheet for `f`.  `basename` is the output file stem, for links between
  * languages.  On success stores a malloc'd buffer in *out / *len and returns 0;
  * on failure reports why (template file and line where known) and returns -1. */
-int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang,
-              const char *basename, bg_format f, char **out, size_t *len);
+int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
+              bg_format f, char **out, size_t *len);
 
 #endif

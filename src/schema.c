@@ -269,8 +269,7 @@ static void incomplete_element(report *r, xmlNodePtr el, const char *expected) {
         say(r, xmlGetLineNo(el), "<%s> is missing <%s>; <%s> holds, in this order: %s", (const char *)el->name,
             expected, (const char *)el->name, kids.buf);
     else
-        say(r, xmlGetLineNo(el), "<%s> is incomplete; it holds, in this order: %s", (const char *)el->name,
-            kids.buf);
+        say(r, xmlGetLineNo(el), "<%s> is incomplete; it holds, in this order: %s", (const char *)el->name, kids.buf);
 }
 
 static void rng_error(void *userdata, xmlErrorPtr e) {

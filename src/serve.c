@@ -70,8 +70,8 @@ static const char reload_script[] =
 
 /* Every response carries these.  The briefs' CSS is inline; their chart is inline
  * SVG; the only script is ours, allowed by its nonce. */
-#define CSP_BASE                                                                                             \
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "      \
+#define CSP_BASE                                                                                                       \
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "              \
     "frame-ancestors 'none'"
 
 static void common_headers(struct MHD_Response *r, const char *type, const char *nonce) {
@@ -431,15 +431,16 @@ bg_server *bg_server_start(bg_site *site, int fd, int loopback, int verbose) {
     srv->site = site;
     srv->loopback = loopback;
     srv->verbose = verbose;
-    srv->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG,
-        0, NULL,
-        NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-        /* Browsers are the clients: an HTTP/1.1 request without Host, or a URL with
-         * a space, is not one of theirs (tests/serve/load). */
-        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
+    srv->daemon =
+        MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | MHD_USE_ITC |
+                             MHD_USE_ERROR_LOG,
+                         0, NULL, NULL, on_request, srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
+                         MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
+                         (unsigned)CONNECTION_TIMEOUT_S, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+                         /* Browsers are the clients: an HTTP/1.1 request without Host, or a URL with
+                          * a space, is not one of theirs (tests/serve/load). */
+                         MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
     if (!srv->daemon) {
         bg_error(NULL, 0, "cannot start the HTTP server (libmicrohttpd)");
         close(fd);

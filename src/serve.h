@@ -59,10 +59,10 @@ void bg_site_free(bg_site *site);
 typedef struct bg_site_page {
     char *body; /* malloc'd; the caller frees it */
     size_t len;
-    size_t script_at;     /* where the reload script goes, or (size_t)-1 for none */
-    unsigned status;      /* 200, 302, 500 */
-    const char *type;     /* Content-Type, static */
-    char location[512];   /* redirect target when status is 302 */
+    size_t script_at;   /* where the reload script goes, or (size_t)-1 for none */
+    unsigned status;    /* 200, 302, 500 */
+    const char *type;   /* Content-Type, static */
+    char location[512]; /* redirect target when status is 302 */
     unsigned long generation;
 } bg_site_page;
 
@@ -84,11 +84,11 @@ void bg_site_stop_waiting(bg_site *site);
 
 /* One row of the index: a brief and what is known about it. */
 typedef struct bg_index_row {
-    const char *name;  /* NAME */
-    const char *url;   /* NAME percent-encoded for a URL path */
-    const char *path;  /* the file as given */
-    const bg_brief *good; /* the last valid version, or NULL */
-    const bg_strv *errors;   /* of the latest version, and of its renders */
+    const char *name;      /* NAME */
+    const char *url;       /* NAME percent-encoded for a URL path */
+    const char *path;      /* the file as given */
+    const bg_brief *good;  /* the last valid version, or NULL */
+    const bg_strv *errors; /* of the latest version, and of its renders */
     const bg_strv *warnings;
     char *const *langs; /* languages with pages, NULL-terminated */
 } bg_index_row;

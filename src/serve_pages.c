@@ -68,18 +68,14 @@ typedef struct page {
     xmlNodePtr head, body, main;
 } page;
 
-static xmlNodePtr el(xmlNodePtr parent, const char *name) {
-    return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-}
+static xmlNodePtr el(xmlNodePtr parent, const char *name) { return xmlNewChild(parent, NULL, BAD_CAST name, NULL); }
 
 static void set(xmlNodePtr node, const char *name, const char *value) {
     xmlSetProp(node, BAD_CAST name, BAD_CAST value);
 }
 
 /* Append text (escaped when written). */
-static void text(xmlNodePtr parent, const char *s) {
-    xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST s));
-}
+static void text(xmlNodePtr parent, const char *s) { xmlAddChild(parent, xmlNewDocText(parent->doc, BAD_CAST s)); }
 
 static void textf(xmlNodePtr parent, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void textf(xmlNodePtr parent, const char *fmt, ...) {
@@ -172,13 +168,12 @@ static char *page_close(page *p, size_t *len) {
  * words are English.  Other codes are shown as they are. */
 static const char *language_name(const char *code) {
     static const char *const names[][2] = {
-        {"uk", "Ukrainian"},  {"en", "English"},    {"pl", "Polish"},         {"de", "German"},
-        {"fr", "French"},     {"es", "Spanish"},    {"it", "Italian"},        {"ro", "Romanian"},
-        {"hu", "Hungarian"},  {"cs", "Czech"},      {"sk", "Slovak"},         {"lt", "Lithuanian"},
-        {"lv", "Latvian"},    {"et", "Estonian"},   {"ru", "Russian"},        {"be", "Belarusian"},
-        {"ka", "Georgian"},   {"nl", "Dutch"},      {"pt", "Portuguese"},     {"sv", "Swedish"},
-        {"fi", "Finnish"},    {"da", "Danish"},     {"crh", "Crimean Tatar"}, {"bg", "Bulgarian"},
-        {"hr", "Croatian"},   {"sl", "Slovenian"},  {"sr", "Serbian"},        {"tr", "Turkish"},
+        {"uk", "Ukrainian"},  {"en", "English"},    {"pl", "Polish"},         {"de", "German"},     {"fr", "French"},
+        {"es", "Spanish"},    {"it", "Italian"},    {"ro", "Romanian"},       {"hu", "Hungarian"},  {"cs", "Czech"},
+        {"sk", "Slovak"},     {"lt", "Lithuanian"}, {"lv", "Latvian"},        {"et", "Estonian"},   {"ru", "Russian"},
+        {"be", "Belarusian"}, {"ka", "Georgian"},   {"nl", "Dutch"},          {"pt", "Portuguese"}, {"sv", "Swedish"},
+        {"fi", "Finnish"},    {"da", "Danish"},     {"crh", "Crimean Tatar"}, {"bg", "Bulgarian"},  {"hr", "Croatian"},
+        {"sl", "Slovenian"},  {"sr", "Serbian"},    {"tr", "Turkish"},
     };
     size_t n = strcspn(code, "-_");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -409,9 +404,8 @@ typedef struct sbs {
 static void where(const xmlNode *unit, char *buf, size_t size) {
     const xmlNode *chain[64];
     int n = 0;
-    for (const xmlNode *p = unit->parent; p && p->type == XML_ELEMENT_NODE && p->parent &&
-                                          p->parent->type == XML_ELEMENT_NODE && n < 64;
-         p = p->parent)
+    for (const xmlNode *p = unit->parent;
+         p && p->type == XML_ELEMENT_NODE && p->parent && p->parent->type == XML_ELEMENT_NODE && n < 64; p = p->parent)
         chain[n++] = p;
     buf[0] = '\0';
     size_t len = 0;
@@ -641,8 +635,9 @@ static char *banner(const bg_strv *errors, size_t *len) {
     set(ul, "style", "margin:.3em 0;padding-left:1.4em");
     for (int i = 0; i < errors->n; i++) {
         xmlNodePtr li = el_text(ul, "li", NULL, errors->v[i]);
-        set(li, "style", "font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:13px;"
-                         "white-space:pre-wrap;overflow-wrap:anywhere;margin:.15em 0");
+        set(li, "style",
+            "font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:13px;"
+            "white-space:pre-wrap;overflow-wrap:anywhere;margin:.15em 0");
     }
     xmlNodePtr p = el_text(d, "p", NULL, "Fix and save: the page updates by itself.");
     set(p, "style", "margin:.2em 0 0;font-size:12px;color:#6d3a30");

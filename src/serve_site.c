@@ -77,7 +77,7 @@ typedef struct entry {
     char *side; /* the side-by-side page of `good` */
     size_t side_len;
     double ms, load_ms, side_ms; /* the last rebuild took this long; its parts */
-    pubs published; /* under site->lock */
+    pubs published;              /* under site->lock */
 } entry;
 
 enum { W_BRIEFS = 1, W_TEMPLATES = 2, W_LOCALES = 4 };
@@ -101,8 +101,8 @@ struct bg_site {
     entry *entries;
     int n;
 
-    int ifd;         /* inotify */
-    int stop[2];     /* a pipe: writing to it stops the watcher */
+    int ifd;     /* inotify */
+    int stop[2]; /* a pipe: writing to it stops the watcher */
     watch *watches;
     int nwatches;
     pthread_t thread;
@@ -602,8 +602,8 @@ static void note_times(const entry *e, int rendered) {
     char buf[1024];
     int n = snprintf(buf, sizeof buf, "load and validate %.1f ms", e->load_ms);
     for (int i = 0; rendered && i < e->nouts && n < (int)sizeof buf; i++)
-        n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s.%s %.1f ms", e->outs[i].lang,
-                      bg_format_ext(e->outs[i].f), e->outs[i].ms);
+        n += snprintf(buf + n, sizeof buf - (size_t)n, ", %s.%s %.1f ms", e->outs[i].lang, bg_format_ext(e->outs[i].f),
+                      e->outs[i].ms);
     if (rendered && n < (int)sizeof buf)
         snprintf(buf + n, sizeof buf - (size_t)n, ", side by side %.1f ms", e->side_ms);
     bg_note("serve: %s: %s", e->path, buf);
@@ -662,9 +662,8 @@ static void rebuild(bg_site *s, const changes *c) {
 
 /* ---- watching ------------------------------------------------------------------------------ */
 
-#define WATCH_MASK                                                                                          \
-    (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF |    \
-     IN_MOVE_SELF)
+#define WATCH_MASK                                                                                                     \
+    (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
 static int add_watch(bg_site *s, const char *dir, int role) {
     int wd = inotify_add_watch(s->ifd, dir, WATCH_MASK | IN_ONLYDIR);

@@ -13,9 +13,9 @@
 /* Elements the vocabulary (schema/brief.rng) allows at most once in their parent:
  * a path names them without a position. */
 static int is_single(const xmlNode *el) {
-    static const char *const names[] = {"meta",      "summary",  "municipalities", "findings", "cases",
-                                        "recommendations", "references", "keywords", "evidence",
-                                        "challenge", "response", "result",         NULL};
+    static const char *const names[] = {
+        "meta",     "summary",   "municipalities", "findings", "cases", "recommendations", "references", "keywords",
+        "evidence", "challenge", "response",       "result",   NULL};
     for (int i = 0; names[i]; i++)
         if (xmlStrEqual(el->name, BAD_CAST names[i]))
             return 1;
@@ -25,7 +25,7 @@ static int is_single(const xmlNode *el) {
 static const char *id_of(const xmlNode *el) {
     xmlAttrPtr a = xmlHasNsProp(el, BAD_CAST "id", NULL);
     return a && a->children && a->children->content && a->children->content[0] ? (const char *)a->children->content
-                                                                                : NULL;
+                                                                               : NULL;
 }
 
 static int same_name(const xmlNode *a, const xmlNode *b) {
@@ -179,9 +179,8 @@ static char *title_of(const xmlNode *el, const char *source_lang) {
 char *bg_text_context(const xmlNode *el, const char *source_lang) {
     const xmlNode *chain[64];
     int n = 0;
-    for (const xmlNode *a = el ? el->parent : NULL; a && a->type == XML_ELEMENT_NODE && a->parent &&
-                                                    a->parent->type == XML_ELEMENT_NODE && n < 64;
-         a = a->parent)
+    for (const xmlNode *a = el ? el->parent : NULL;
+         a && a->type == XML_ELEMENT_NODE && a->parent && a->parent->type == XML_ELEMENT_NODE && n < 64; a = a->parent)
         chain[n++] = a;
     bg_buf b = {0};
     for (int i = n - 1; i >= 0; i--) {
@@ -195,7 +194,7 @@ char *bg_text_context(const xmlNode *el, const char *source_lang) {
             bg_buf_puts(&b, id);
         } else {
             char first[2] = {(char)(chain[i]->name[0] >= 'a' && chain[i]->name[0] <= 'z' ? chain[i]->name[0] - 32
-                                                                                           : chain[i]->name[0]),
+                                                                                         : chain[i]->name[0]),
                              0};
             bg_buf_puts(&b, first);
             bg_buf_puts(&b, (const char *)chain[i]->name + 1);
@@ -207,9 +206,9 @@ char *bg_text_context(const xmlNode *el, const char *source_lang) {
 
 const char *bg_text_kind(const xmlNode *el) {
     static const char *const kinds[][2] = {
-        {"p", "paragraph"},  {"item", "list item"}, {"title", "title"},       {"subtitle", "subtitle"},
-        {"series", "series name"}, {"name", "name"}, {"role", "role"},        {"keyword", "keyword"},
-        {"note", "note"},    {"text", "reference"}, {NULL, NULL}};
+        {"p", "paragraph"},        {"item", "list item"}, {"title", "title"}, {"subtitle", "subtitle"},
+        {"series", "series name"}, {"name", "name"},      {"role", "role"},   {"keyword", "keyword"},
+        {"note", "note"},          {"text", "reference"}, {NULL, NULL}};
     for (int i = 0; kinds[i][0]; i++)
         if (xmlStrEqual(el->name, BAD_CAST kinds[i][0]))
             return kinds[i][1];

@@ -64,8 +64,8 @@ static void flow_tag(flow *f, const char *tag) {
 /* ---- brief text as XLIFF ------------------------------------------------------------ */
 
 static const char *ctype_of(const xmlNode *el) {
-    static const char *const map[][2] = {
-        {"em", "italic"}, {"strong", "bold"}, {"a", "link"}, {"cite", "x-cite"}, {"term", "x-term"}, {NULL, NULL}};
+    static const char *const map[][2] = {{"em", "italic"},   {"strong", "bold"}, {"a", "link"},
+                                         {"cite", "x-cite"}, {"term", "x-term"}, {NULL, NULL}};
     for (int i = 0; map[i][0]; i++)
         if (xmlStrEqual(el->name, BAD_CAST map[i][0]))
             return map[i][1];
@@ -94,8 +94,7 @@ static void brief_to_xliff(flow *f, const xmlNode *el, int *next, const int *map
             char tag[96];
             int empty = !has_content(k);
             if (ctype && ct)
-                snprintf(tag, sizeof tag, "<%s id=\"%d\" ctype=\"%s\"%s>", empty ? "x" : "g", id, ct,
-                         empty ? "/" : "");
+                snprintf(tag, sizeof tag, "<%s id=\"%d\" ctype=\"%s\"%s>", empty ? "x" : "g", id, ct, empty ? "/" : "");
             else if (ctype)
                 snprintf(tag, sizeof tag, "<%s id=\"%d\" ctype=\"x-%s\"%s>", empty ? "x" : "g", id,
                          (const char *)k->name, empty ? "/" : "");
@@ -388,8 +387,8 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
         char *end = NULL;
         long n = id ? strtol(id, &end, 10) : 0;
         if (!id || *end || n < 1 || n > src->n) {
-            bg_error(m->xliff_path, xmlGetLineNo(k), "trans-unit '%s': <%s id=\"%s\"> is not in the source text",
-                     m->id, (const char *)k->name, id ? id : "");
+            bg_error(m->xliff_path, xmlGetLineNo(k), "trans-unit '%s': <%s id=\"%s\"> is not in the source text", m->id,
+                     (const char *)k->name, id ? id : "");
             m->errors++;
             continue;
         }
@@ -417,8 +416,8 @@ typedef struct counts {
 } counts;
 
 /* Merge one trans-unit `tu` into the edits. */
-static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const bg_text_units *units,
-                       const char *lang, const char *brief_path, bg_xedits *e, counts *c) {
+static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const bg_text_units *units, const char *lang,
+                       const char *brief_path, bg_xedits *e, counts *c) {
     const xmlNode *source = bg_xlf_child(tu, "source", NULL), *target = bg_xlf_child(tu, "target", NULL);
     char *text = target ? canonical_xliff(target) : NULL;
     if (!source || !text || !text[0]) {
@@ -433,8 +432,9 @@ static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const
     uintptr_t i = (uintptr_t)xmlHashLookup(by_id, BAD_CAST m->id);
     const bg_text_unit *t = i ? &units->v[i - 1] : NULL;
     if (!t || !t->source) {
-        bg_warn(m->xliff_path, m->line, "trans-unit '%s': the brief has no such text (removed since the export?); "
-                                        "not merged",
+        bg_warn(m->xliff_path, m->line,
+                "trans-unit '%s': the brief has no such text (removed since the export?); "
+                "not merged",
                 m->id);
         c->unknown++;
         free(text);
@@ -566,7 +566,7 @@ static const xmlNode *xliff_file(const bg_xdoc *xl, const bg_brief *b, const cha
                  bg_brief_path(b), bg_brief_source_lang(b));
         return NULL;
     }
-    if (xmlStrcasecmp(BAD_CAST *lang, BAD_CAST bg_brief_source_lang(b)) == 0) {
+    if (xmlStrcasecmp(BAD_CAST * lang, BAD_CAST bg_brief_source_lang(b)) == 0) {
         bg_error(path, line, "target-language=\"%s\" is the brief's source language", *lang);
         return NULL;
     }

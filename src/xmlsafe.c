@@ -31,8 +31,8 @@ static void say_refusal(parse *p, long line, const char *entity) {
 
 /* The first declaration is refused and the parse stops, so nothing of the entity is
  * ever expanded. */
-static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
-                          const xmlChar *system_id, xmlChar *content) {
+static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id, const xmlChar *system_id,
+                          xmlChar *content) {
     (void)type, (void)public_id, (void)system_id, (void)content;
     xmlParserCtxtPtr ctxt = ctx;
     parse *p = ctxt->_private;
@@ -41,8 +41,8 @@ static void refuse_entity(void *ctx, const xmlChar *name, int type, const xmlCha
     xmlStopParser(ctxt);
 }
 
-static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *public_id,
-                                   const xmlChar *system_id, const xmlChar *notation) {
+static void refuse_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *public_id, const xmlChar *system_id,
+                                   const xmlChar *notation) {
     (void)notation;
     refuse_entity(ctx, name, 0, public_id, system_id, NULL);
 }
@@ -72,9 +72,8 @@ static void said(void *ctx, xmlErrorPtr e) {
     }
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
-                     const xmlChar **attributes) {
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes) {
     xmlParserCtxtPtr ctxt = ctx;
     const parse *p = ctxt->_private;
     xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,

@@ -46,8 +46,8 @@
 
 /* The words of a refusal when the caller gives none: a brief's, and those of the
  * files a brief embeds (its figures' SVG). */
-#define BG_XML_REFUSAL_BRIEF                                                                                   \
-    "the document declares the entity \"%s\"; briefs may not declare entities (remove the <!DOCTYPE …> and " \
+#define BG_XML_REFUSAL_BRIEF                                                                                           \
+    "the document declares the entity \"%s\"; briefs may not declare entities (remove the <!DOCTYPE …> and "         \
     "write the text out)"
 
 /* bg_xml_opts.flags */

@@ -326,9 +326,9 @@ static void fn_image(xmlXPathParserContextPtr ctxt, int nargs) {
     xmlChar *prefix = nargs == 2 ? pop_text(ctxt) : NULL;
     xmlChar *src = pop_text(ctxt);
     xmlNodePtr here = ctxt->context ? ctxt->context->node : NULL;
-    bg_figure *fig = src ? bg_figure_load(run->brief_path ? run->brief_path : "", here ? xmlGetLineNo(here) : 0,
-                                          (const char *)src)
-                         : NULL;
+    bg_figure *fig =
+        src ? bg_figure_load(run->brief_path ? run->brief_path : "", here ? xmlGetLineNo(here) : 0, (const char *)src)
+            : NULL;
     xmlDocPtr doc = fig ? new_fragment(ctxt) : NULL;
     xmlNodePtr node = NULL;
     if (doc && fig->kind == BG_FIGURE_SVG) {
@@ -684,9 +684,9 @@ void bg_xslext_register(void) {
     static const struct {
         const char *name;
         xmlXPathFunction fn;
-    } fns[] = {{"msg", fn_msg},   {"date", fn_date}, {"number", fn_number}, {"list", fn_list},
-               {"slug", fn_slug}, {"autonym", fn_autonym}, {"image", fn_image}, {"citation", fn_citation},
-               {"splice", fn_splice}};
+    } fns[] = {{"msg", fn_msg},     {"date", fn_date},         {"number", fn_number},
+               {"list", fn_list},   {"slug", fn_slug},         {"autonym", fn_autonym},
+               {"image", fn_image}, {"citation", fn_citation}, {"splice", fn_splice}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }

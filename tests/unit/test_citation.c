@@ -64,14 +64,32 @@ static const bg_cite_person en_people[] = {
 
 static bg_cite_work uk_work(int npersons) {
     static const char *const orgs[] = {"Київська школа економіки"};
-    return (bg_cite_work){uk_people, npersons, orgs, 1, "Участь під час війни", "Аналітична записка",
-                          "Київська школа економіки", "Київ", "2025-03-14", "12", "10.5555/wartime"};
+    return (bg_cite_work){uk_people,
+                          npersons,
+                          orgs,
+                          1,
+                          "Участь під час війни",
+                          "Аналітична записка",
+                          "Київська школа економіки",
+                          "Київ",
+                          "2025-03-14",
+                          "12",
+                          "10.5555/wartime"};
 }
 
 static bg_cite_work en_work(int npersons) {
     static const char *const orgs[] = {"Kyiv School of Economics"};
-    return (bg_cite_work){en_people, npersons, orgs, 1, "Participation under fire: how municipalities cope",
-                          "Policy brief", "Kyiv School of Economics", "Kyiv", "2025-03-14", "12", "10.5555/wartime"};
+    return (bg_cite_work){en_people,
+                          npersons,
+                          orgs,
+                          1,
+                          "Participation under fire: how municipalities cope",
+                          "Policy brief",
+                          "Kyiv School of Economics",
+                          "Kyiv",
+                          "2025-03-14",
+                          "12",
+                          "10.5555/wartime"};
 }
 
 static void test_dstu(void) {
@@ -119,9 +137,9 @@ static void test_dstu(void) {
                "Ткачук~О. Участь під час війни : ОЕСР звіт. Київська школа економіки, 2025.");
 
     bg_cite_person names[] = {
-        {"Анна-Марія Коваль", NULL, NULL},         /* no given/family: split at the last space */
-        {"Оксана Марія Ткачук", NULL, NULL},       /* two given names */
-        {"Й\xcc\x86", NULL, NULL},                 /* one word only: all family name */
+        {"Анна-Марія Коваль", NULL, NULL},               /* no given/family: split at the last space */
+        {"Оксана Марія Ткачук", NULL, NULL},             /* two given names */
+        {"Й\xcc\x86", NULL, NULL},                       /* one word only: all family name */
         {"Юлія Ґудзь", "\xd0\x98\xcc\x86осип", "Ґудзь"}, /* И + combining breve: one grapheme */
     };
     bg_cite_work n = {names, 2, NULL, 0, "Назва", NULL, NULL, NULL, "2024-01-31", NULL, NULL};

@@ -156,14 +156,14 @@ static const struct {
     {"Мар'їне", "marine"},       /* resolution */
     {"Подвір'ївка", "podvirivka"},
     {"Щастя", "shchastia"},
-    {"Юрій", "yurii"},       /* resolution */
-    {"Олексій", "oleksii"},  /* resolution */
-    {"Йосипівка", "yosypivka"}, /* resolution */
-    {"Стрий", "stryi"},      /* resolution */
-    {"Гаєвич", "haievych"},  /* resolution */
-    {"Короп'є", "koropie"},  /* resolution */
-    {"Ґалаґан", "galagan"},  /* resolution */
-    {"Русь", "rus"},         /* resolution */
+    {"Юрій", "yurii"},                      /* resolution */
+    {"Олексій", "oleksii"},                 /* resolution */
+    {"Йосипівка", "yosypivka"},             /* resolution */
+    {"Стрий", "stryi"},                     /* resolution */
+    {"Гаєвич", "haievych"},                 /* resolution */
+    {"Короп'є", "koropie"},                 /* resolution */
+    {"Ґалаґан", "galagan"},                 /* resolution */
+    {"Русь", "rus"},                        /* resolution */
     {"Олекс\u0456\u0438\u0306", "oleksii"}, /* й written as и + combining breve */
     {"2025: Громадська участь!", "2025-hromadska-uchast"},
     {"  --Hello,   World!! ", "hello-world"},
@@ -175,8 +175,8 @@ static const struct {
 /* A Ukrainian word list in ICU "uk" order: г < ґ, е < є, и < і < ї < й, the
  * apostrophe ignored (мавпа < м'ята), case secondary, Cyrillic before Latin. */
 static const char *const uk_sorted[] = {
-    "абетка", "гора", "ґава", "ера", "єнот", "иній", "ірис", "Ірпінь", "їжак", "йод",
-    "мавпа", "м'ята", "ящик", "apple", "Zebra",
+    "абетка", "гора", "ґава",  "ера",   "єнот", "иній",  "ірис",  "Ірпінь",
+    "їжак",   "йод",  "мавпа", "м'ята", "ящик", "apple", "Zebra",
 };
 
 static const struct {
@@ -192,10 +192,13 @@ static const struct {
     const char *want[3];
 } bad_cases[] = {
     {"named",
-     {"bad/named.xlf:6: error: message 'votes.count' uses a named argument {count}; use numbered arguments {0}, {1}, …"}},
-    {"syntax", {"bad/syntax.xlf:7: error: message 'votes.count' is not valid ICU MessageFormat: syntax error at character"}},
+     {"bad/named.xlf:6: error: message 'votes.count' uses a named argument {count}; use numbered arguments {0}, {1}, "
+      "…"}},
+    {"syntax",
+     {"bad/syntax.xlf:7: error: message 'votes.count' is not valid ICU MessageFormat: syntax error at character"}},
     {"noother",
-     {"bad/noother.xlf:6: error: message 'votes.count' is not valid ICU MessageFormat: a plural or select has no 'other' "
+     {"bad/noother.xlf:6: error: message 'votes.count' is not valid ICU MessageFormat: a plural or select has no "
+      "'other' "
       "case"}},
     {"dupid", {"bad/dupid.xlf:8: error: duplicate trans-unit id 'greeting' (first at line 6)"}},
     {"noid", {"bad/noid.xlf:6: error: trans-unit without an id"}},
@@ -228,8 +231,7 @@ static void test_bundled(const char *dir) {
     bg_locale *uk = bg_l10n_locale(l10n, "uk"), *en = bg_l10n_locale(l10n, "en");
     check("bundled uk loads", uk != NULL);
     check("bundled en loads", en != NULL);
-    check("bundled catalogues load without diagnostics",
-          bg_diag_errors() == errors && bg_diag_warnings() == warnings);
+    check("bundled catalogues load without diagnostics", bg_diag_errors() == errors && bg_diag_warnings() == warnings);
     if (!uk || !en) {
         bg_l10n_free(l10n);
         return;
@@ -244,8 +246,7 @@ static void test_bundled(const char *dir) {
         check_str(what, bg_locale_message(loc, plural_cases[i].key, &a, 1), plural_cases[i].want);
     }
     bg_arg s25 = str("25");
-    check_str("uk votes.count with the text \"25\"", bg_locale_message(uk, "votes.count", &s25, 1),
-              "25\u00a0голосів");
+    check_str("uk votes.count with the text \"25\"", bg_locale_message(uk, "votes.count", &s25, 1), "25\u00a0голосів");
 
     for (size_t i = 0; i < sizeof date_cases / sizeof *date_cases; i++) {
         bg_locale *loc = strcmp(date_cases[i].lang, "uk") == 0 ? uk : en;
@@ -392,9 +393,11 @@ static void test_fallback(const char *fixtures) {
     char *nan = bg_locale_message(en, "voted", a, 2);
     char *err = capture_end();
     check_str("too few arguments", few, NULL);
-    check_contains("too few arguments: message", err, "fallback/en.xlf:11: error: message 'of' uses {1} but was given 1 argument");
+    check_contains("too few arguments: message", err,
+                   "fallback/en.xlf:11: error: message 'of' uses {1} but was given 1 argument");
     check_str("text that is not a number for a plural", nan, NULL);
-    check_contains("not a number: message", err, "fallback/en.xlf:12: error: message 'voted' wants a number for {1}, not 'many'");
+    check_contains("not a number: message", err,
+                   "fallback/en.xlf:12: error: message 'voted' wants a number for {1}, not 'many'");
     check("argument errors counted", bg_diag_errors() == errors + 2);
     free(err);
 
@@ -402,7 +405,8 @@ static void test_fallback(const char *fixtures) {
     static const struct {
         double n;
         const char *want;
-    } pl_votes[] = {{1, "1\u00a0głos"}, {2, "2\u00a0głosy"}, {5, "5\u00a0głosów"}, {22, "22\u00a0głosy"}, {1.5, "1,5\u00a0głosu"}};
+    } pl_votes[] = {
+        {1, "1\u00a0głos"}, {2, "2\u00a0głosy"}, {5, "5\u00a0głosów"}, {22, "22\u00a0głosy"}, {1.5, "1,5\u00a0głosu"}};
     for (size_t i = 0; i < sizeof pl_votes / sizeof *pl_votes; i++) {
         char what[64];
         snprintf(what, sizeof what, "pl votes.count %g", pl_votes[i].n);
@@ -442,7 +446,8 @@ static void test_fallback(const char *fixtures) {
     bg_locale *de = bg_l10n_locale(l10n, "de");
     err = capture_end();
     check("a catalogue without locale.format loads", de != NULL);
-    check_contains("no locale.format warning", err, "fallback/de.xlf: warning: no 'locale.format' unit; formatting dates and numbers for 'de'");
+    check_contains("no locale.format warning", err,
+                   "fallback/de.xlf: warning: no 'locale.format' unit; formatting dates and numbers for 'de'");
     free(err);
     if (de) {
         check_str("de date from the file name", bg_locale_date(de, 2025, 3, 14), "14. März 2025");
@@ -495,7 +500,8 @@ static void test_bad(const char *fixtures) {
     bg_locale *uk = bg_l10n_locale(l10n, "uk");
     err = capture_end();
     check("no root catalogue: refused", uk == NULL);
-    check_contains("no root catalogue: message", err, "none/en.xlf: error: cannot read locale file: No such file or directory");
+    check_contains("no root catalogue: message", err,
+                   "none/en.xlf: error: cannot read locale file: No such file or directory");
     free(err);
     bg_l10n_free(l10n);
     bg_l10n_free(NULL);

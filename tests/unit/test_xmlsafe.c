@@ -62,8 +62,8 @@ static void outcome_free(outcome *o) {
 /* The document is refused, with one error, saying exactly `want`. */
 static void check_refused(const char *what, const outcome *o, const char *want) {
     char detail[2048];
-    snprintf(detail, sizeof detail, "doc %s, errors %d, said \"%s\", want \"%s\"", o->doc ? "kept" : "NULL",
-             o->errors, o->said, want);
+    snprintf(detail, sizeof detail, "doc %s, errors %d, said \"%s\", want \"%s\"", o->doc ? "kept" : "NULL", o->errors,
+             o->said, want);
     check(!o->doc && o->errors == 1 && strcmp(o->said, want) == 0, what, detail);
 }
 
@@ -220,8 +220,7 @@ static void test_good_document(void) {
     check(root && xmlStrEqual(root->name, BAD_CAST "r") && o.errors == 0 && !o.said[0],
           "a good document parses, silently", o.said);
     xmlChar *text = root && root->children ? xmlNodeGetContent(root->children) : NULL;
-    check(text && strcmp((const char *)text, "text & \xc2\xa0<b>") == 0, "its text is as written",
-          (const char *)text);
+    check(text && strcmp((const char *)text, "text & \xc2\xa0<b>") == 0, "its text is as written", (const char *)text);
     xmlFree(text);
     check(count_open == 2 && count_close == 2, "the caller's hooks see each element open and close", NULL);
     outcome_free(&o);
