@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,6 +357,13 @@ static int is_count(const char *s) {
 static void collect_ids(checker *c, xmlNodePtr node) {
     for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
         const char *id = attr(n, "id");
+        /* An id names files (a figure's copy is OUT/STEM.ID.EXT) and fragments (#ID):
+         * one XML name, so it can hold no '/', space or ':'. */
+        if (id && xmlValidateNCName(BAD_CAST id, 0) != 0)
+            bg_error(c->b->path, bg_node_line(n),
+                     "<%s id=\"%s\">: an id is one word of letters, digits, '-', '_' and '.' that begins with a "
+                     "letter, e.g. id=\"f-water\"",
+                     (const char *)n->name, id);
         if (id) {
             xmlNodePtr first = xmlHashLookup(c->ids, BAD_CAST id);
             if (first)
