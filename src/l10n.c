@@ -404,8 +404,17 @@ static bg_locale *locale_load(bg_l10n *l10n, const char *lang, bg_locale *root) 
         locale_free(loc, NULL);
         return NULL;
     }
-    if (root)
+    if (root) {
+        /* A key missing here falls back to English with a warning; under --strict
+         * that warning is an error, and the locale is refused like any broken one
+         * (only the count says so). */
+        int errors_before = bg_diag_errors();
         note_fallbacks(loc);
+        if (bg_diag_errors() != errors_before) {
+            locale_free(loc, NULL);
+            return NULL;
+        }
+    }
     return loc;
 }
 
