@@ -4,6 +4,7 @@
 #include "diag.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,14 +178,19 @@ static void relative_to_cwd(char *buf, size_t size, const char *path) {
         snprintf(buf, size, "%s", path);
 }
 
+/* Filled once: `build -j` may ask first from two workers at once. */
+static char self[PATH_MAX];
+static pthread_once_t self_once = PTHREAD_ONCE_INIT;
+
+static void find_self(void) {
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    relative_to_cwd(self, sizeof self, exe);
+}
+
 const char *bg_cli_self(void) {
-    static char self[PATH_MAX];
-    if (!self[0]) {
-        char exe[PATH_MAX];
-        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        exe[n > 0 ? n : 0] = '\0';
-        relative_to_cwd(self, sizeof self, exe);
-    }
+    pthread_once(&self_once, find_self);
     return self;
 }
 

@@ -9,8 +9,10 @@
  * that does not fit comes back empty, and the open that follows says what is
  * missing.
  *
- * Threads: bg_cli_datadir and bg_cli_self fill a static buffer on their first call,
- * unguarded: make that call before starting threads.  The rest keeps no state.
+ * Threads: bg_cli_datadir fills a static buffer on its first call, unguarded: make
+ * that call before starting threads (every command does, to open its pipeline).
+ * bg_cli_self fills its own once, under pthread_once, so any thread may ask first.
+ * The rest keeps no state.
  */
 #ifndef BG_CLI_H
 #define BG_CLI_H

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,7 +129,19 @@ static int file_in_the_way(const char *dir, char *buf, size_t size) {
     }
 }
 
+/* The umask, read once.  POSIX has no call that only reads it: umask(0) sets it, so
+ * for an instant the process has none.  pthread_once makes that instant happen once,
+ * before any thread of ours gets past it to make a folder or a file. */
+static mode_t process_umask;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void) {
+    process_umask = umask(0);
+    umask(process_umask);
+}
+
 int bg_write_atomic(const char *path, const char *data, size_t len) {
+    pthread_once(&umask_once, read_umask);
     char dir[PATH_MAX], tmp[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
@@ -164,9 +177,7 @@ int bg_write_atomic(const char *path, const char *data, size_t len) {
         return -1;
     }
     /* mkstemp makes the file 0600; an output is an ordinary file the umask shapes. */
-    mode_t mask = umask(0);
-    umask(mask);
-    int rc = fchmod(fd, 0666 & ~mask);
+    int rc = fchmod(fd, 0666 & ~process_umask);
     size_t done = 0;
     while (rc == 0 && done < len) {
         ssize_t w = write(fd, data + done, len - done);

@@ -8,12 +8,13 @@
  * Memory rule: bg_file_read's buffer is the caller's, freed with free(); the
  * strings the other functions return are static or the caller's `buf`.
  *
- * Threads: no state of its own; reading is safe on any thread.  bg_write_atomic
- * is not quite: it learns the umask by setting it to 0 and back (POSIX has no call
- * that only reads it), and the umask is the process's.  A folder another thread
- * makes in that instant ignores the umask, and two writes interleaved there can
- * leave it at 0 for the rest of the run (outputs 0666, folders 0777).  `build -j`
- * writes from several threads.
+ * Threads: safe on any thread.  bg_write_atomic learns the umask once, on its first
+ * call, by setting it to 0 and back (POSIX has no call that only reads it); every
+ * other writer waits for that (pthread_once), so no file or folder of ours is made
+ * in the instant the process has no umask.  A umask set after the first write is
+ * not seen by the files' modes (briefgen never sets one).  Code that makes files by other means
+ * while the first write is under way could still meet that instant: the commands
+ * write only through here.
  */
 #ifndef BG_FILEIO_H
 #define BG_FILEIO_H
