@@ -467,13 +467,9 @@ static int check_svg(loader *l, bg_figure *fig) {
         problem(l, 0, "%s is too large", fig->path);
         return -1;
     }
-    int before = bg_diag_errors();
     fig->svg = bg_xml_parse_untrusted((const char *)fig->data, (int)fig->len, fig->path);
-    if (!fig->svg) {
-        if (bg_diag_errors() == before)
-            problem(l, 0, "%s is not a well-formed XML file", fig->path);
-        else
-            problem(l, 0, "%s cannot be read as an SVG image (the problem is reported above)", fig->path);
+    if (!fig->svg) { /* the parse said why, with the image's line */
+        problem(l, 0, "%s cannot be read as an SVG image (the problem is reported above)", fig->path);
         return -1;
     }
     xmlNodePtr root = xmlDocGetRootElement(fig->svg);

@@ -145,6 +145,9 @@ xmlDocPtr bg_xml_parse(const char *data, size_t len, const bg_xml_opts *opts, in
 
 xmlDocPtr bg_xml_parse_untrusted(const char *data, int size, const char *name) {
     bg_xml_opts opts = {.name = name};
+    /* The diag count, not bg_xml_parse's: libxml2 says a few problems (an encoding it
+     * cannot convert, out of memory) without naming the parser, through the thread's
+     * global handler, where only the count sees them. */
     int errors_before = bg_diag_errors();
     xmlDocPtr doc = bg_xml_parse(data, size > 0 ? (size_t)size : 0, &opts, NULL);
     if (!doc && bg_diag_errors() == errors_before)
