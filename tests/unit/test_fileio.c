@@ -32,11 +32,8 @@ static void put(const char *path, const char *text) {
     }
 }
 
-/* Files in the test folder whose name starts with '.', other than "." and "..":
- * the temporary files of bg_write_atomic are ".NAME.XXXXXX". */
-static int hidden_files(const char *dir) {
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "find '%s' -name '.*' ! -name . ! -name .. | wc -l", dir);
+/* The number `cmd` (a shell pipeline ending in `wc -l`) prints, or -1. */
+static int count_of(const char *cmd) {
     FILE *p = popen(cmd, "r");
     int n = -1;
     if (p) {
@@ -47,20 +44,21 @@ static int hidden_files(const char *dir) {
     return n;
 }
 
+/* Files in `dir` whose name starts with '.', other than "." and "..": the
+ * temporary files of bg_write_atomic are ".NAME.XXXXXX". */
+static int hidden_files(const char *dir) {
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "find '%s' -name '.*' ! -name . ! -name .. | wc -l", dir);
+    return count_of(cmd);
+}
+
 /* Every output file in `dir` has mode `file` and every folder `folder`: count those
  * that do not. */
 static int wrong_modes(const char *dir, mode_t file, mode_t folder) {
     char cmd[700];
     snprintf(cmd, sizeof cmd, "find '%s' \\( -type f ! -perm %o \\) -o \\( -type d ! -perm %o \\) | wc -l", dir,
              (unsigned)file, (unsigned)folder);
-    FILE *p = popen(cmd, "r");
-    int n = -1;
-    if (p) {
-        if (fscanf(p, "%d", &n) != 1)
-            n = -1;
-        pclose(p);
-    }
-    return n;
+    return count_of(cmd);
 }
 
 static void test_read(void) {
