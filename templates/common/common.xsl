@@ -242,20 +242,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- ISO 3166-2:UA codes the locale files name (oblast.UA-NN). -->
-  <xsl:variable name="oblast-codes"
-      select="' UA-05 UA-07 UA-09 UA-12 UA-14 UA-18 UA-21 UA-23 UA-26 UA-30 UA-32 UA-35 UA-40 UA-43 UA-46 UA-48 UA-51 UA-53 UA-56 UA-59 UA-61 UA-63 UA-65 UA-68 UA-71 UA-74 UA-77 '"/>
-
-  <!-- The name of the context municipality's oblast ("Kyiv Oblast"), or the code
-       as written when the locale files do not know it. -->
+  <!-- The name of the context municipality's oblast ("Kyiv Oblast") from the locale
+       files: briefgen checks that every @oblast is one of the ISO 3166-2:UA codes
+       whose names they hold (oblast.UA-NN). -->
   <xsl:template name="oblast-name">
     <xsl:param name="code" select="@oblast"/>
-    <xsl:choose>
-      <xsl:when test="contains($oblast-codes, concat(' ', $code, ' '))">
-        <xsl:value-of select="bg:msg(concat('oblast.', $code))"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="bg:msg(concat('oblast.', $code))"/>
   </xsl:template>
 
   <!-- ================================================================ -->
