@@ -65,12 +65,15 @@
                       <xsl:with-param name="what" select="'member'"/>
                     </xsl:call-template>
                   </xsl:variable>
+                  <!-- the member text as markup: the network's name keeps its
+                       xml:lang when it fell back -->
                   <xsl:call-template name="message-with-markup">
                     <xsl:with-param name="message"
-                        select="bg:msg('municipality.with-network', $marker, string($member))"/>
+                        select="bg:msg('municipality.with-network', $marker, $marker2)"/>
                     <xsl:with-param name="content">
                       <xsl:apply-templates select="." mode="place"/>
                     </xsl:with-param>
+                    <xsl:with-param name="content2" select="$member"/>
                   </xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise>
