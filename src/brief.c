@@ -389,6 +389,37 @@ static void check_ref(checker *c, xmlNodePtr owner, const char *attribute, const
                  attribute, ref, ref, (const char *)t->name, bg_node_line(t), target);
 }
 
+/* `m`/@network = `ref` names a <network> declared in <municipalities>: the network's
+ * name is the brief's, never the locale files', so an undeclared id could only be
+ * shown as written.  The message lists the ids that are declared. */
+static void check_network(checker *c, xmlNodePtr m, const char *ref) {
+    xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST ref);
+    if (t && is_ours(t, "network"))
+        return;
+    if (t) {
+        check_ref(c, m, "network", ref, "network"); /* the id of another kind of element */
+        return;
+    }
+    char declared[512] = "";
+    size_t used = 0;
+    for (xmlNodePtr n = m->parent ? first_element(m->parent) : NULL; n; n = next_element(n)) {
+        const char *id = is_ours(n, "network") ? attr(n, "id") : NULL;
+        if (id && used < sizeof declared) {
+            int w = snprintf(declared + used, sizeof declared - used, "%s%s", used ? ", " : "", id);
+            used += w > 0 ? (size_t)w : 0;
+        }
+    }
+    if (used)
+        bg_error(c->b->path, bg_node_line(m),
+                 "<municipality network=\"%s\">: no <network id=\"%s\"> in this brief; declared: %s", ref, ref,
+                 declared);
+    else
+        bg_error(c->b->path, bg_node_line(m),
+                 "<municipality network=\"%s\">: no network is declared; declare it in <municipalities>, before the "
+                 "first <municipality>: <network id=\"%s\"> with its <name> in each language",
+                 ref, ref);
+}
+
 static void check_refs(checker *c, xmlNodePtr node) {
     for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
         const char *v;
@@ -400,6 +431,8 @@ static void check_refs(checker *c, xmlNodePtr node) {
             check_ref(c, n, "ref", v, "ref");
         if (is_ours(n, "person") && (v = attr(n, "org")))
             check_ref(c, n, "org", v, "org");
+        if (is_ours(n, "municipality") && (v = attr(n, "network")))
+            check_network(c, n, v);
         if (is_ours(n, "recommendation") && (v = attr(n, "findings"))) {
             const char *p = v;
             while (*p) {

@@ -2,6 +2,8 @@
  * file to outputs in memory, for every command. */
 #include "pipeline.h"
 
+#include "oblast.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,7 +143,12 @@ int bg_pipeline_peek_langs(char *const *peeked, const bg_langs *only, bg_langs *
 
 int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_langs *langs) {
     langs->n = 0;
-    if (bg_brief_validate(b, p->schema) != 0)
+    int invalid = bg_brief_validate(b, p->schema) != 0;
+    /* @oblast after the brief's checks, and whatever they found (every problem is
+     * said): its suggestions need the locale files' names and ICU, which brief.c
+     * does not know. */
+    invalid |= bg_oblast_check(b, bg_l10n_dir(p->l10n)) != 0;
+    if (invalid)
         return -1;
     return bg_pipeline_langs(b, only, langs) < 0 ? -1 : 0;
 }

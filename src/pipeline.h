@@ -126,10 +126,12 @@ int bg_pipeline_langs(const bg_brief *b, const bg_langs *only, bg_langs *out);
  * reports it. */
 int bg_pipeline_peek_langs(char *const *peeked, const bg_langs *only, bg_langs *out);
 
-/* Validate `b` (RELAX NG, then the semantic checks: brief.h) and choose its
- * languages into *langs.  0, or -1 when it is not valid or names too many
- * languages (every problem reported, at the brief's file and line).  Uses the
- * schema only: any thread, with the pipeline or a clone of it. */
+/* Validate `b` (RELAX NG, then the semantic checks: brief.h; then every @oblast
+ * against the closed list: oblast.h, with suggestions from the pipeline's locale
+ * folder) and choose its languages into *langs.  0, or -1 when it is not valid or
+ * names too many languages (every problem reported, at the brief's file and line).
+ * Uses the schema and reads the locale folder only for a wrong @oblast (a set of
+ * catalogues of its own): any thread, with the pipeline or a clone of it. */
 int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_langs *langs);
 /* bg_brief_load (the safe load) and bg_pipeline_validate: a brief the caller frees
  * with bg_brief_free, or NULL (every problem reported). */

@@ -211,43 +211,43 @@
   <!-- Municipalities: networks and oblasts                              -->
   <!-- ================================================================ -->
 
-  <!-- Networks the locale files name (network.ID.count, network.ID.member); any
-       other network id is shown as it is written, through network.other.*. -->
-  <xsl:variable name="known-networks" select="' resilience '"/>
-
-  <!-- A message about network $network: 'count' ("7 in the democratic-resilience
-       network", $count members) or 'member' ("member of …"). -->
+  <!-- A message about the network with id $network, declared in the brief (briefgen
+       checks that every municipality/@network names one): 'count' ("7 of them belong
+       to the democratic-resilience network", $count members) or 'member' ("member
+       of …").  The locale files give only the words around the name; the name is the
+       network's own <name> in the output language, made by each format's template
+       for mode "network-name" (a link to its @href when $linked). -->
   <xsl:template name="network-message">
     <xsl:param name="network"/>
     <xsl:param name="what"/>
     <xsl:param name="count" select="0"/>
-    <xsl:choose>
-      <xsl:when test="contains($known-networks, concat(' ', $network, ' '))">
-        <xsl:value-of select="bg:msg(concat('network.', $network, '.', $what), $count)"/>
-      </xsl:when>
-      <xsl:when test="$what = 'count'">
-        <xsl:value-of select="bg:msg('network.other.count', $count, string($network))"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="bg:msg('network.other.member', string($network))"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:param name="linked" select="false()"/>
+    <xsl:variable name="message">
+      <xsl:choose>
+        <xsl:when test="$what = 'count'">
+          <xsl:value-of select="bg:msg('network.count', $count, $marker)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="bg:msg('network.member', $marker)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="message-with-markup">
+      <xsl:with-param name="message" select="string($message)"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="id(string($network))" mode="network-name">
+          <xsl:with-param name="linked" select="$linked"/>
+        </xsl:apply-templates>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- ISO 3166-2:UA codes the locale files name (oblast.UA-NN). -->
-  <xsl:variable name="oblast-codes"
-      select="' UA-05 UA-07 UA-09 UA-12 UA-14 UA-18 UA-21 UA-23 UA-26 UA-30 UA-32 UA-35 UA-40 UA-43 UA-46 UA-48 UA-51 UA-53 UA-56 UA-59 UA-61 UA-63 UA-65 UA-68 UA-71 UA-74 UA-77 '"/>
-
-  <!-- The name of the context municipality's oblast ("Kyiv Oblast"), or the code
-       as written when the locale files do not know it. -->
+  <!-- The name of the context municipality's oblast ("Kyiv Oblast") from the locale
+       files: briefgen checks that every @oblast is one of the ISO 3166-2:UA codes
+       whose names they hold (oblast.UA-NN). -->
   <xsl:template name="oblast-name">
     <xsl:param name="code" select="@oblast"/>
-    <xsl:choose>
-      <xsl:when test="contains($oblast-codes, concat(' ', $code, ' '))">
-        <xsl:value-of select="bg:msg(concat('oblast.', $code))"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$code"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="bg:msg(concat('oblast.', $code))"/>
   </xsl:template>
 
   <!-- ================================================================ -->

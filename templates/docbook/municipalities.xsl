@@ -10,6 +10,7 @@
     xmlns:b="urn:briefgen:brief:1"
     xmlns:bg="urn:briefgen:xslt"
     xmlns:set="http://exslt.org/sets"
+    xmlns:xlink="http://www.w3.org/1999/xlink"
     extension-element-prefixes="bg"
     exclude-result-prefixes="b bg set">
 
@@ -38,8 +39,17 @@
             <xsl:with-param name="network" select="$network"/>
             <xsl:with-param name="what" select="'count'"/>
             <xsl:with-param name="count" select="count($networks[@network = $network])"/>
+            <xsl:with-param name="linked" select="true()"/>
           </xsl:call-template>
         </para>
+        <xsl:for-each select="id($network)/b:note">
+          <para>
+            <xsl:call-template name="lang-attr">
+              <xsl:with-param name="name" select="'xml:lang'"/>
+            </xsl:call-template>
+            <xsl:apply-templates mode="inline"/>
+          </para>
+        </xsl:for-each>
       </xsl:for-each>
       <itemizedlist spacing="compact">
         <xsl:for-each select="b:municipality">
@@ -55,12 +65,15 @@
                       <xsl:with-param name="what" select="'member'"/>
                     </xsl:call-template>
                   </xsl:variable>
+                  <!-- the member text as markup: the network's name keeps its
+                       xml:lang when it fell back -->
                   <xsl:call-template name="message-with-markup">
                     <xsl:with-param name="message"
-                        select="bg:msg('municipality.with-network', $marker, string($member))"/>
+                        select="bg:msg('municipality.with-network', $marker, $marker2)"/>
                     <xsl:with-param name="content">
                       <xsl:apply-templates select="." mode="place"/>
                     </xsl:with-param>
+                    <xsl:with-param name="content2" select="$member"/>
                   </xsl:call-template>
                 </xsl:when>
                 <xsl:otherwise>
@@ -80,6 +93,34 @@
         </xsl:for-each>
       </itemizedlist>
     </section>
+  </xsl:template>
+
+  <!-- The name of a network (for network-message): its <name> in the output
+       language, a link to its site when $linked and it has @href, a phrase with
+       xml:lang when it fell back. -->
+  <xsl:template match="b:network" mode="network-name">
+    <xsl:param name="linked" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$linked and @href">
+        <link xlink:href="{@href}">
+          <xsl:call-template name="lang-attr">
+            <xsl:with-param name="name" select="'xml:lang'"/>
+            <xsl:with-param name="node" select="b:name"/>
+          </xsl:call-template>
+          <xsl:value-of select="normalize-space(b:name)"/>
+        </link>
+      </xsl:when>
+      <xsl:when test="b:name/@xml:lang and b:name/@xml:lang != $lang">
+        <phrase>
+          <xsl:call-template name="lang-attr">
+            <xsl:with-param name="name" select="'xml:lang'"/>
+            <xsl:with-param name="node" select="b:name"/>
+          </xsl:call-template>
+          <xsl:value-of select="normalize-space(b:name)"/>
+        </phrase>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(b:name)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A municipality as a place: its name (a phrase with xml:lang when it fell

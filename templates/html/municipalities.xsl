@@ -39,8 +39,15 @@
               <xsl:with-param name="network" select="$network"/>
               <xsl:with-param name="what" select="'count'"/>
               <xsl:with-param name="count" select="count($networks[@network = $network])"/>
+              <xsl:with-param name="linked" select="true()"/>
             </xsl:call-template>
           </p>
+          <xsl:for-each select="id($network)/b:note">
+            <p class="legend">
+              <xsl:call-template name="lang-attr"/>
+              <xsl:apply-templates mode="inline"/>
+            </p>
+          </xsl:for-each>
         </xsl:for-each>
       </xsl:if>
       <ul class="municipality-list">
@@ -77,6 +84,32 @@
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- The name of a network (for network-message): its <name> in the output
+       language, a link to its site when $linked and it has @href, marked with its
+       language when it fell back. -->
+  <xsl:template match="b:network" mode="network-name">
+    <xsl:param name="linked" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$linked and @href">
+        <a href="{@href}">
+          <xsl:call-template name="lang-attr">
+            <xsl:with-param name="node" select="b:name"/>
+          </xsl:call-template>
+          <xsl:value-of select="normalize-space(b:name)"/>
+        </a>
+      </xsl:when>
+      <xsl:when test="b:name/@xml:lang and b:name/@xml:lang != $lang">
+        <span>
+          <xsl:call-template name="lang-attr">
+            <xsl:with-param name="node" select="b:name"/>
+          </xsl:call-template>
+          <xsl:value-of select="normalize-space(b:name)"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(b:name)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A municipality as a place: its name, with the oblast when known

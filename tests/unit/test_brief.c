@@ -145,6 +145,27 @@ static const struct {
      "<municipality>\n"},
     {"a person naming no org", "<person org=\"kse\">", "<person org=\"ksa\">",
      "brief.xml:10: error: <person org=\"ksa\">: no <org id=\"ksa\"> in this brief\n"},
+    /* networks: declared in the brief, named by municipality/@network */
+    {"a municipality in a declared network", "<municipality id=\"m-irpin\" oblast=\"UA-32\">",
+     "<network id=\"drn\"><name xml:lang=\"uk\">мережі</name><name xml:lang=\"en\">the network</name></network>\n"
+     "    <municipality id=\"m-irpin\" oblast=\"UA-32\" network=\"drn\">",
+     NULL},
+    {"a network no <network> declares: the declared ones are listed", "<municipality id=\"m-irpin\" oblast=\"UA-32\">",
+     "<network id=\"drn\"><name>DRN</name></network><network id=\"icld\"><name>ICLD</name></network>\n"
+     "    <municipality id=\"m-irpin\" oblast=\"UA-32\" network=\"icld-drn\">",
+     "brief.xml:21: error: <municipality network=\"icld-drn\">: no <network id=\"icld-drn\"> in this brief; "
+     "declared: drn, icld\n"},
+    {"a network when none is declared: how to declare it", "oblast=\"UA-32\">", "oblast=\"UA-32\" network=\"drn\">",
+     "brief.xml:20: error: <municipality network=\"drn\">: no network is declared; declare it in <municipalities>, "
+     "before the first <municipality>: <network id=\"drn\"> with its <name> in each language\n"},
+    {"a network attribute naming another kind of element", "oblast=\"UA-32\">", "oblast=\"UA-32\" network=\"f-water\">",
+     "brief.xml:20: error: <municipality network=\"f-water\">: \"f-water\" is the id of a <finding> (line 26), not "
+     "of a <network>\n"},
+    {"a network's name needs the source language like every text", "<municipality id=\"m-irpin\" oblast=\"UA-32\">",
+     "<network id=\"drn\"><name xml:lang=\"en\">the network</name></network>\n"
+     "    <municipality id=\"m-irpin\" oblast=\"UA-32\" network=\"drn\">",
+     "brief.xml:20: error: <name xml:lang=\"en\"> has no \"uk\" text beside it; every text needs the source "
+     "language (add <name xml:lang=\"uk\"> right before it)\n"},
     {"findings=\"…\" is a list: each id is checked, each missing one reported", "findings=\"f-water\"",
      "findings=\" f-water\tf-power  f-heat \"",
      "brief.xml:48: error: <recommendation findings=\"f-power\">: no <finding id=\"f-power\"> in this brief\n"
