@@ -35,8 +35,9 @@ typedef struct rules {
 } rules;
 
 static const rules known[] = {
-    /* U+2019 in Ukrainian too: ICU's Ukrainian collation ignores it as orthography
-     * wants (м’ята sorts as мята), while U+02BC sorts as a letter after я. */
+    /* U+2019 in Ukrainian too: ICU's Ukrainian collation ignores it as Ukrainian
+     * alphabetical order wants, while U+02BC sorts as a letter after я
+     * (docs/format.md, "Typography"). */
     {"uk", 0x2019, 0x2014, "вВуУзЗіІйЙаАоО", 0},
     {"pl", 0x2019, 0x2014, "wWzZiIaAoOuU", 0},
     /* A spaced en dash, as British house styles (New Hart's Rules) set it: English
@@ -323,6 +324,21 @@ static int opens_after(UChar32 prev) {
     return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION;
 }
 
+/* 1 when a quotation mark at `i` opens, by what precedes it (opens_after); a mark
+ * of the language's own before it says so itself: Ukrainian closes an inner
+ * quotation with “, which Unicode counts as opening punctuation. */
+static int opens_at(const typo *t, int i) {
+    UChar32 prev = at(t, i - 1);
+    if (i > 0) {
+        const UChar32 *q = t->langs[t->lang[i - 1]].quote;
+        if (prev == q[END] || prev == q[ALT_END])
+            return 0;
+        if (prev == q[START] || prev == q[ALT_START])
+            return 1;
+    }
+    return opens_after(prev);
+}
+
 /* The language's mark for nesting `level` (0 outermost). */
 static UChar32 mark(const typo *t, int i, int level, int closing) {
     const language *l = &t->langs[t->lang[i]];
@@ -339,7 +355,7 @@ static int typed_mark(const typo *t, int i) {
     int opening = c == q[START] || c == q[ALT_START], closing = c == q[END] || c == q[ALT_END];
     if (opening != closing)
         return opening ? 1 : -1;
-    return opens_after(at(t, i - 1)) ? 1 : -1;
+    return opens_at(t, i) ? 1 : -1;
 }
 
 /* The index of the straight ' that closes the one opening at `i`, or -1: the first
@@ -351,9 +367,9 @@ static int single_closer(const typo *t, int i) {
         UChar32 prev = at(t, j - 1), next = at(t, j + 1);
         if (is_letter(prev) && is_letter(next))
             continue; /* an apostrophe */
-        if (opens_after(prev) && is_letter(next))
+        if (opens_at(t, j) && is_letter(next))
             return -1; /* another opens first */
-        if (!opens_after(prev) && !is_letter(next) && !is_digit(next))
+        if (!opens_at(t, j) && !is_letter(next) && !is_digit(next))
             return j;
     }
     return -1;
@@ -377,7 +393,7 @@ static void quotes(typo *t, int base) {
         } else if (typed > 0 && depth < MAX_DEPTH) {
             stack[depth].level = level;
             stack[depth++].closer = -1;
-        } else if (c == '"' && !opens_after(prev)) {
+        } else if (c == '"' && !opens_at(t, i)) {
             int open = depth > 0 && stack[depth - 1].closer < 0;
             t->c[i] = mark(t, i, open ? stack[--depth].level : base, 1);
         } else if (c == '"' && next && !is_space(next)) {
@@ -388,13 +404,13 @@ static void quotes(typo *t, int base) {
             }
         } else if (c != '\'') {
             continue;
-        } else if (opens_after(prev) && is_letter(next) && depth < MAX_DEPTH && (closer = single_closer(t, i)) > 0) {
+        } else if (opens_at(t, i) && is_letter(next) && depth < MAX_DEPTH && (closer = single_closer(t, i)) > 0) {
             t->c[i] = mark(t, i, level, 0);
             t->c[closer] = mark(t, closer, level, 1);
             stack[depth].level = level;
             stack[depth++].closer = closer;
         } else if (((is_letter(prev) || is_digit(prev)) && is_letter(next)) ||
-                   (r->english && ((opens_after(prev) && (is_letter(next) || is_digit(next))) ||
+                   (r->english && ((opens_at(t, i) && (is_letter(next) || is_digit(next))) ||
                                    (is_letter(prev) && !is_letter(next))))) {
             t->c[i] = r->apostrophe; /* зв’язок, don’t; in English also ’til, ’90s, residents’ */
         }
@@ -484,7 +500,7 @@ static void strip_quote_marks(typo *t) {
     for (int i = first; i < last; i++) {
         int m = typed_mark(t, i);
         if (t->c[i] == '"')
-            m = i == first || opens_after(at(t, i - 1)) ? 1 : -1;
+            m = i == first || opens_at(t, i) ? 1 : -1;
         depth += m;
         if (depth <= 0)
             return;

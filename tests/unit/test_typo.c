@@ -80,6 +80,12 @@ static void quotation_marks(void) {
               "“We called it ‘World Café’ then”");
     check_str("pl: a quotation inside a quotation takes «»", typeset("pl", "\"Nazwali to \"kawiarnia\" tak\""),
               "„Nazwali to «kawiarnia» tak”");
+    check_str("uk: an inner quotation closing with the outer one takes „“ then »",
+              typeset("uk", "у \"проєкті \"Світове кафе\"\" тут"), "у~«проєкті „Світове кафе“» тут");
+    check_str("en: an inner quotation closing with the outer one takes ’ then ”",
+              typeset("en", "the \"project \"World Café\"\" here"), "the “project ‘World Café’” here");
+    check_str("pl: an inner quotation closing with the outer one takes » then ”",
+              typeset("pl", "te \"projekty \"Kawiarnia\"\" tu"), "te „projekty «Kawiarnia»” tu");
     check_str("uk: a straight quote inside typed «» is an inner one", typeset("uk", "«Проєкт \"Громада\" живе»"),
               "«Проєкт „Громада“ живе»");
     check_str("uk: quotes around inline markup pair across it", typeset("uk", "\"<em>Дія</em>\" і \"ЦНАП\""),
