@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include "oblast.h"
+#include "typo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,12 @@ static int resolve(bg_pipeline *p, bg_brief *take, const bg_brief *b, bg_pipelin
     if (l->locale) {
         bg_diag_capture_begin(&l->resolve_said);
         l->resolved = take ? bg_brief_resolve_take(take, l->lang) : bg_brief_resolve(b, l->lang);
+        /* Typography here, where every format's text comes from: HTML, DocBook and
+         * the preview alike.  Not in brief.c, which knows no ICU (typo.h). */
+        if (l->resolved && bg_typo_apply(l->resolved, l->lang, bg_brief_path(b)) != 0) {
+            xmlFreeDoc(l->resolved);
+            l->resolved = NULL;
+        }
         bg_diag_capture_end();
     }
     /* Errors include warnings promoted by --strict. */

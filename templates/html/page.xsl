@@ -286,6 +286,7 @@ figure { margin: 1.5rem 0; }
 .quote figcaption { font-size: .85rem; color: var(--muted); }
 :lang(uk) { quotes: "«" "»" "„" "“"; }
 :lang(en) { quotes: "“" "”" "‘" "’"; }
+:lang(pl) { quotes: "„" "”" "«" "»"; }
 .meta { font-size: .85rem; color: var(--muted); }
 
 /* municipalities */
