@@ -94,8 +94,12 @@ void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *
 
 /* libxml2's message for `e` as one line, in our words where libxml2's say little
  * to a reader ("Excessive depth in document: 256 use XML_PARSE_HUGE option"), into
- * `msg`.  0 when `e` needs no message: no error, or one that only follows from a
- * fatal parse error already reported. */
+ * `msg`.  The slips of typing XML by hand — a bare '&' or '<', an HTML reference
+ * such as &nbsp;, curly or missing quotes around an attribute value, an end tag
+ * that does not match, an element open at the end of the file, content after the
+ * root element — are told from libxml2's error code and the bytes the parser holds
+ * around its position, and said with what to write instead.  0 when `e` needs no message: no error, or one that only
+ * follows from a fatal parse error already reported. */
 struct _xmlError;
 int bg_diag_xml_message(const struct _xmlError *e, char *msg, size_t size);
 
