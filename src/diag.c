@@ -37,6 +37,7 @@ void bg_diag_capture_free(bg_diag_capture *c) {
     if (!c)
         return;
     free(c->text);
+    free(c->said);
     memset(c, 0, sizeof *c);
 }
 
@@ -48,9 +49,26 @@ void bg_diag_capture_flush(bg_diag_capture *c) {
 
 static void out(const char *fmt, ...) BG_PRINTF(1, 2);
 
+/* Note in the active capture that a message at `line` begins `at` bytes into its
+ * text.  Out of memory leaves the message part of the one before it. */
+static void mark_at(size_t at, long line) {
+    if (capture->nsaid == capture->capsaid) {
+        size_t cap = capture->capsaid ? capture->capsaid * 2 : 16;
+        struct bg_diag_said *grown = realloc(capture->said, cap * sizeof *grown);
+        if (!grown)
+            return;
+        capture->said = grown;
+        capture->capsaid = cap;
+    }
+    capture->said[capture->nsaid++] = (struct bg_diag_said){at, line};
+}
+
 void bg_diag_capture_replay(bg_diag_capture *c) {
     if (!c)
         return;
+    if (capture && c->len) /* the messages keep their lines in the capture they join */
+        for (size_t i = 0; i < c->nsaid; i++)
+            mark_at(capture->len + c->said[i].at, c->said[i].line);
     if (c->len)
         out("%s", c->text);
     if (c->thread != &this_thread) { /* counted on its own thread, not here */
@@ -62,6 +80,78 @@ void bg_diag_capture_replay(bg_diag_capture *c) {
         capture->warnings += c->warnings;
     }
     bg_diag_capture_free(c);
+}
+
+/* One message of a capture being sorted: its bytes and line, and where it stood. */
+typedef struct said_span {
+    size_t at, end, order;
+    long line;
+} said_span;
+
+static int by_line(const void *a, const void *b) {
+    const said_span *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void bg_diag_capture_sort(bg_diag_capture *c, const char *file) {
+    if (!c || !c->text || c->nsaid < 2)
+        return;
+    /* Text before the first mark (there is none unless marks could not grow) stays
+     * first, as a message without a line. */
+    said_span *spans = malloc((c->nsaid + 1) * sizeof *spans);
+    char *text = malloc(c->len + 1);
+    if (!spans || !text) {
+        free(spans);
+        free(text);
+        return;
+    }
+    size_t n = 0;
+    spans[n++] = (said_span){0, 0, 0, 0};
+    for (size_t i = 0; i < c->nsaid; i++)
+        if (c->said[i].at >= spans[n - 1].at && c->said[i].at <= c->len) {
+            spans[n] = (said_span){c->said[i].at, 0, n, c->said[i].line};
+            n++;
+        }
+    for (size_t i = 0; i < n; i++)
+        spans[i].end = i + 1 < n ? spans[i + 1].at : c->len;
+    /* A message about another file (an SVG a figure embeds) goes with the message
+     * about `file` that follows it ("… the problem is reported above"), or, with none
+     * after it, with the one before. */
+    size_t flen = file ? strlen(file) : 0;
+    long next = -1;
+    for (size_t i = n; i-- > 1;) {
+        const char *t = c->text + spans[i].at;
+        int ours = !file || (spans[i].end - spans[i].at > flen && strncmp(t, file, flen) == 0 && t[flen] == ':');
+        if (ours)
+            next = spans[i].line;
+        else
+            spans[i].line = next; /* -1: none after it, settled below */
+    }
+    for (size_t i = 1; i < n; i++)
+        if (spans[i].line < 0)
+            spans[i].line = i > 1 ? spans[i - 1].line : 0;
+    qsort(spans + 1, n - 1, sizeof *spans, by_line);
+    size_t len = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && k < c->capsaid)
+            c->said[k++] = (struct bg_diag_said){len, spans[i].line};
+        memcpy(text + len, c->text + spans[i].at, spans[i].end - spans[i].at);
+        len += spans[i].end - spans[i].at;
+    }
+    text[len] = '\0';
+    memcpy(c->text, text, len + 1);
+    c->nsaid = k;
+    free(text);
+    free(spans);
+}
+
+int bg_diag_capture_said_at(const bg_diag_capture *c, long line) {
+    for (size_t i = 0; c && line > 0 && i < c->nsaid; i++)
+        if (c->said[i].line == line)
+            return 1;
+    return 0;
 }
 
 /* Append formatted text to the capture; on out-of-memory the text goes to stderr
@@ -103,6 +193,8 @@ static void out(const char *fmt, ...) {
 static void emit(const char *severity, const char *file, long line, const char *fmt, va_list ap) {
     char msg[4096];
     vsnprintf(msg, sizeof msg, fmt, ap);
+    if (capture)
+        mark_at(capture->len, file && line > 0 ? line : 0);
     if (file && line > 0)
         out("%s:%ld: %s: %s\n", file, line, severity, msg);
     else if (file)
