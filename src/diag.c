@@ -464,14 +464,34 @@ static int reword_slip(const xmlError *e, char *msg, size_t size) {
             snprintf(msg, size, "an attribute value needs quotes: name=\"value\" or name='value'");
         return 1;
     }
-    case XML_ERR_TAG_NAME_MISMATCH:
+    case XML_ERR_TAG_NAME_MISMATCH: {
         if (!e->str1 || !e->str2)
             return 0;
+        /* libxml2 names both without their prefix: the open element's is in the tree,
+         * the end tag's in the bytes just read ("</xsl:templat>"). */
+        const xmlParserCtxt *ctxt = e->ctxt;
+        const xmlNode *open = ctxt && ctxt->node && xmlStrEqual(ctxt->node->name, BAD_CAST e->str1) ? ctxt->node : NULL;
+        const char *prefix = open && open->ns && open->ns->prefix ? (const char *)open->ns->prefix : NULL;
+        char start[160], end[160];
+        snprintf(start, sizeof start, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "", e->str1);
+        snprintf(end, sizeof end, "%s", e->str2);
+        long i = -1;
+        if (in && byte_at(in, i) == '>') {
+            while (is_space(byte_at(in, --i)))
+                ;
+            long last = i;
+            while (i > last - 100 && byte_at(in, i) > 0 && byte_at(in, i) != '/' && byte_at(in, i) != '<')
+                i--;
+            if (byte_at(in, i) == '/' && byte_at(in, i - 1) == '<' && last > i &&
+                whole_utf8(in->cur + i + 1, (size_t)(last - i)))
+                snprintf(end, sizeof end, "%.*s", (int)(last - i), (const char *)in->cur + i + 1);
+        }
         snprintf(msg, size,
                  "</%s> does not match <%s>, opened at line %d: an element ends with its own name; correct the end "
                  "tag, or add the missing </%s> before it",
-                 e->str2, e->str1, e->int1, e->str1);
+                 end, start, e->int1, start);
         return 1;
+    }
     case XML_ERR_TAG_NOT_FINISHED:
         if (!e->str1)
             return 0;
