@@ -14,6 +14,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,7 +325,25 @@ bg_coverage bg_brief_coverage(const bg_brief *b, const char *lang) {
 typedef struct checker {
     const bg_brief *b;
     xmlHashTablePtr ids; /* id -> element */
+    /* What the schema said, when it refused the brief: the checks run anyway, so
+     * that every problem is said at once, but a place the schema refused gets only
+     * its message (one message for one place; the rest once it is fixed). */
+    const bg_diag_capture *schema_said;
 } checker;
+
+static int refused(const checker *c, long line) { return bg_diag_capture_said_at(c->schema_said, line); }
+
+/* Say a problem the schema cannot see at `line` of the brief, unless the schema
+ * refused that place already. */
+static void problem(const checker *c, long line, const char *fmt, ...) BG_PRINTF(3, 4);
+static void problem(const checker *c, long line, const char *fmt, ...) {
+    if (refused(c, line))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    bg_verror(c->b->path, line, fmt, ap);
+    va_end(ap);
+}
 
 static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -360,16 +379,15 @@ static void collect_ids(checker *c, xmlNodePtr node) {
         /* An id names files (a figure's copy is OUT/STEM.ID.EXT) and fragments (#ID):
          * one XML name, so it can hold no '/', space or ':'. */
         if (id && xmlValidateNCName(BAD_CAST id, 0) != 0)
-            bg_error(c->b->path, bg_node_line(n),
-                     "<%s id=\"%s\">: an id is one word of letters, digits, '-', '_' and '.' that begins with a "
-                     "letter, e.g. id=\"f-water\"",
-                     (const char *)n->name, id);
+            problem(c, bg_node_line(n),
+                    "<%s id=\"%s\">: an id is one word of letters, digits, '-', '_' and '.' that begins with a "
+                    "letter, e.g. id=\"f-water\"",
+                    (const char *)n->name, id);
         if (id) {
             xmlNodePtr first = xmlHashLookup(c->ids, BAD_CAST id);
             if (first)
-                bg_error(c->b->path, bg_node_line(n),
-                         "duplicate id \"%s\" on <%s>; it is already the id of <%s> at line %ld", id,
-                         (const char *)n->name, (const char *)first->name, bg_node_line(first));
+                problem(c, bg_node_line(n), "duplicate id \"%s\" on <%s>; it is already the id of <%s> at line %ld", id,
+                        (const char *)n->name, (const char *)first->name, bg_node_line(first));
             else
                 xmlHashAddEntry(c->ids, BAD_CAST id, n);
         }
@@ -381,12 +399,11 @@ static void collect_ids(checker *c, xmlNodePtr node) {
 static void check_ref(checker *c, xmlNodePtr owner, const char *attribute, const char *ref, const char *target) {
     xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST ref);
     if (!t)
-        bg_error(c->b->path, bg_node_line(owner), "<%s %s=\"%s\">: no <%s id=\"%s\"> in this brief",
-                 (const char *)owner->name, attribute, ref, target, ref);
+        problem(c, bg_node_line(owner), "<%s %s=\"%s\">: no <%s id=\"%s\"> in this brief", (const char *)owner->name,
+                attribute, ref, target, ref);
     else if (!xmlStrEqual(t->name, BAD_CAST target))
-        bg_error(c->b->path, bg_node_line(owner),
-                 "<%s %s=\"%s\">: \"%s\" is the id of a <%s> (line %ld), not of a <%s>", (const char *)owner->name,
-                 attribute, ref, ref, (const char *)t->name, bg_node_line(t), target);
+        problem(c, bg_node_line(owner), "<%s %s=\"%s\">: \"%s\" is the id of a <%s> (line %ld), not of a <%s>",
+                (const char *)owner->name, attribute, ref, ref, (const char *)t->name, bg_node_line(t), target);
 }
 
 /* `m`/@network = `ref` names a <network> declared in <municipalities>: the network's
@@ -448,8 +465,7 @@ static void check_refs(checker *c, xmlNodePtr node) {
             }
         }
         if (is_ours(n, "recommendation") && (v = attr(n, "votes")) && !is_count(v))
-            bg_error(c->b->path, bg_node_line(n),
-                     "<recommendation votes=\"%s\">: votes must be a whole number of 0 or more", v);
+            problem(c, bg_node_line(n), "<recommendation votes=\"%s\">: votes must be a whole number of 0 or more", v);
         check_refs(c, n);
     }
 }
@@ -468,7 +484,7 @@ static void check_unit(const bg_unit *u, void *ctx) {
         const xmlChar *lang = bg_node_lang(u->member[i]);
         if (xmlStrcasecmp(lang, BAD_CAST c->b->source_lang) == 0)
             has_source = 1;
-        else if (!declared(c->b, lang))
+        else if (!declared(c->b, lang) && !refused(c, bg_node_line(u->member[i])))
             bg_warn(c->b->path, bg_node_line(u->member[i]),
                     "<%s xml:lang=\"%s\">: \"%s\" is not one of the brief's languages (langs=\"%s\"); "
                     "it is never shown",
@@ -476,28 +492,28 @@ static void check_unit(const bg_unit *u, void *ctx) {
                     attr(xmlDocGetRootElement(c->b->doc), "langs"));
     }
     if (!has_source)
-        bg_error(c->b->path, bg_node_line(u->member[0]),
-                 "<%s xml:lang=\"%s\"> has no \"%s\" text beside it; every text needs the source "
-                 "language (add <%s xml:lang=\"%s\"> right before it)",
-                 (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]), c->b->source_lang,
-                 (const char *)u->member[0]->name, c->b->source_lang);
+        problem(c, bg_node_line(u->member[0]),
+                "<%s xml:lang=\"%s\"> has no \"%s\" text beside it; every text needs the source "
+                "language (add <%s xml:lang=\"%s\"> right before it)",
+                (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]), c->b->source_lang,
+                (const char *)u->member[0]->name, c->b->source_lang);
 }
 
-static void check_root(const bg_brief *b) {
+static void check_root(const checker *c) {
+    const bg_brief *b = c->b;
     xmlNodePtr root = xmlDocGetRootElement(b->doc);
     long line = bg_node_line(root);
     const char *date = attr(root, "date");
     if (date && !is_real_date(date))
-        bg_error(b->path, line, "<brief date=\"%s\">: not a real calendar date; write yyyy-mm-dd, e.g. 2025-03-14",
-                 date);
+        problem(c, line, "<brief date=\"%s\">: not a real calendar date; write yyyy-mm-dd, e.g. 2025-03-14", date);
     if (b->nlangs == 0)
-        bg_error(b->path, line, "<brief langs=\"\">: name at least one language, e.g. langs=\"uk en\"");
+        problem(c, line, "<brief langs=\"\">: name at least one language, e.g. langs=\"uk en\"");
     int found = 0;
     for (int i = 0; i < b->nlangs; i++)
         found |= strcasecmp(b->langs[i], b->source_lang) == 0;
     if (b->nlangs > 0 && !found)
-        bg_error(b->path, line, "<brief source-lang=\"%s\">: the source language is not in langs=\"%s\"",
-                 b->source_lang, attr(root, "langs"));
+        problem(c, line, "<brief source-lang=\"%s\">: the source language is not in langs=\"%s\"", b->source_lang,
+                attr(root, "langs"));
 }
 
 /* ---- footnotes, tables, figures and publication details --------------------------- */
@@ -506,7 +522,6 @@ static void check_root(const bg_brief *b) {
  * (possibly inside em, strong …), holds something, and holds no other footnote.  The
  * publication details (meta) are printed after the notes, so none stands there. */
 static void check_footnote(checker *c, xmlNodePtr fn) {
-    const char *path = c->b->path;
     long line = bg_node_line(fn);
     xmlNodePtr outer = NULL, block = NULL;
     for (xmlNodePtr a = fn->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
@@ -519,20 +534,20 @@ static void check_footnote(checker *c, xmlNodePtr fn) {
     for (xmlNodePtr a = block; a && a->type == XML_ELEMENT_NODE; a = a->parent)
         in_meta |= is_ours(a, "meta");
     if (outer)
-        bg_error(path, line,
-                 "<fn> inside another <fn> (line %ld): a footnote cannot hold a footnote; put its text "
-                 "into the outer note, or make it a note of its own",
-                 bg_node_line(outer));
+        problem(c, line,
+                "<fn> inside another <fn> (line %ld): a footnote cannot hold a footnote; put its text "
+                "into the outer note, or make it a note of its own",
+                bg_node_line(outer));
     else if (in_meta)
-        bg_error(path, line,
-                 "<fn> in <%s>: the publication details are printed after the notes, so no footnote "
-                 "may stand there; write the text out",
-                 block && block->parent ? (const char *)block->parent->name : "meta");
+        problem(c, line,
+                "<fn> in <%s>: the publication details are printed after the notes, so no footnote "
+                "may stand there; write the text out",
+                block && block->parent ? (const char *)block->parent->name : "meta");
     else if (block && !is_ours(block, "p") && !is_ours(block, "item") && !is_ours(block, "cell"))
-        bg_error(path, line,
-                 "<fn> in <%s>: a footnote may stand only in a paragraph (<p>), a list item (<item>) "
-                 "or a table cell (<cell>)",
-                 (const char *)block->name);
+        problem(c, line,
+                "<fn> in <%s>: a footnote may stand only in a paragraph (<p>), a list item (<item>) "
+                "or a table cell (<cell>)",
+                (const char *)block->name);
     int empty = 1;
     for (xmlNodePtr k = fn->children; k && empty; k = k->next) {
         if (k->type == XML_ELEMENT_NODE)
@@ -541,7 +556,7 @@ static void check_footnote(checker *c, xmlNodePtr fn) {
             empty = k->content[strspn((const char *)k->content, " \t\r\n")] == '\0';
     }
     if (empty)
-        bg_error(path, line, "empty <fn>: write the footnote's text inside it");
+        problem(c, line, "empty <fn>: write the footnote's text inside it");
 }
 
 /* The number of cells of `row`: a cell written once per language counts once. */
@@ -579,7 +594,6 @@ static int is_plain_number(const char *s) {
 /* Every row of a table has as many cells as the first; the body has a row; a cell
  * marked as a number is one. */
 static void check_table(checker *c, xmlNodePtr table) {
-    const char *path = c->b->path;
     const char *id = attr(table, "id");
     xmlNodePtr first = NULL;
     int want = 0, body_rows = 0;
@@ -592,17 +606,17 @@ static void check_table(checker *c, xmlNodePtr table) {
             rows++;
             int n = count_cells(row);
             if (n == 0) {
-                bg_error(path, bg_node_line(row), "<row> has no cells: give it a <cell> for each column, or remove it");
+                problem(c, bg_node_line(row), "<row> has no cells: give it a <cell> for each column, or remove it");
                 continue;
             }
             if (!first) {
                 first = row;
                 want = n;
             } else if (n != want) {
-                bg_error(path, bg_node_line(row),
-                         "<row> has %d cell%s, but the first row of <table id=\"%s\"> (line %ld) has %d; every "
-                         "row needs as many cells (a cell written in several languages counts once)",
-                         n, n == 1 ? "" : "s", id ? id : "", bg_node_line(first), want);
+                problem(c, bg_node_line(row),
+                        "<row> has %d cell%s, but the first row of <table id=\"%s\"> (line %ld) has %d; every "
+                        "row needs as many cells (a cell written in several languages counts once)",
+                        n, n == 1 ? "" : "s", id ? id : "", bg_node_line(first), want);
             }
             for (xmlNodePtr cell = first_element(row); cell; cell = next_element(cell)) {
                 const char *type = attr(cell, "type");
@@ -610,21 +624,21 @@ static void check_table(checker *c, xmlNodePtr table) {
                     continue;
                 xmlChar *text = xmlNodeGetContent(cell);
                 if (!is_plain_number(text ? (const char *)text : ""))
-                    bg_error(path, bg_node_line(cell),
-                             "<cell type=\"number\">: \"%s\" is not a number; write digits with a full stop as "
-                             "the decimal mark (12.5): briefgen writes it the way each language does",
-                             text ? (const char *)text : "");
+                    problem(c, bg_node_line(cell),
+                            "<cell type=\"number\">: \"%s\" is not a number; write digits with a full stop as "
+                            "the decimal mark (12.5): briefgen writes it the way each language does",
+                            text ? (const char *)text : "");
                 xmlFree(text);
             }
         }
         if (head && rows == 0)
-            bg_error(path, bg_node_line(part), "<thead> has no rows: give it a <row> of column headings, or remove it");
+            problem(c, bg_node_line(part), "<thead> has no rows: give it a <row> of column headings, or remove it");
         if (!head)
             body_rows += rows;
     }
     if (body_rows == 0)
-        bg_error(path, bg_node_line(table), "<table id=\"%s\"> has no rows: give its <tbody> at least one <row>",
-                 id ? id : "");
+        problem(c, bg_node_line(table), "<table id=\"%s\"> has no rows: give its <tbody> at least one <row>",
+                id ? id : "");
 }
 
 /* 1 when `digits` (hyphens and spaces removed) has a valid ISBN-10 or ISBN-13 check
@@ -662,7 +676,6 @@ static int isbn_ok(const char *text, char *want) {
 }
 
 static void check_meta(checker *c, xmlNodePtr meta) {
-    const char *path = c->b->path;
     for (xmlNodePtr n = first_element(meta); n; n = next_element(n)) {
         xmlChar *text = NULL;
         if (is_ours(n, "pages")) {
@@ -674,22 +687,21 @@ static void check_meta(checker *c, xmlNodePtr meta) {
             if (len < sizeof digits && t[len + strspn(t + len, " \t\r\n")] == '\0')
                 memcpy(digits, t, len);
             if (!is_count(digits) || strspn(digits, "0") == strlen(digits))
-                bg_error(path, bg_node_line(n),
-                         "<pages>%s</pages>: write the number of pages as a whole number, e.g. 12",
-                         text ? (const char *)text : "");
+                problem(c, bg_node_line(n), "<pages>%s</pages>: write the number of pages as a whole number, e.g. 12",
+                        text ? (const char *)text : "");
         } else if (is_ours(n, "isbn")) {
             text = xmlNodeGetContent(n);
             char want;
             if (text && !isbn_ok((const char *)text, &want)) {
                 if (want == '?')
-                    bg_error(path, bg_node_line(n), "<isbn>%s</isbn>: an ISBN has 10 or 13 digits", (const char *)text);
+                    problem(c, bg_node_line(n), "<isbn>%s</isbn>: an ISBN has 10 or 13 digits", (const char *)text);
                 else
-                    bg_error(path, bg_node_line(n),
-                             "<isbn>%s</isbn>: not a valid ISBN (with these digits the check digit would be %c)",
-                             (const char *)text, want);
+                    problem(c, bg_node_line(n),
+                            "<isbn>%s</isbn>: not a valid ISBN (with these digits the check digit would be %c)",
+                            (const char *)text, want);
             }
         } else if (is_ours(n, "contact") && !first_element(n)) {
-            bg_error(path, bg_node_line(n), "<contact> is empty: give an <email>, an <href> or both");
+            problem(c, bg_node_line(n), "<contact> is empty: give an <email>, an <href> or both");
         }
         xmlFree(text);
     }
@@ -704,7 +716,7 @@ static void check_parts(checker *c, xmlNodePtr node) {
             check_table(c, n);
         else if (is_ours(n, "meta"))
             check_meta(c, n);
-        else if (is_ours(n, "figure")) {
+        else if (is_ours(n, "figure") && !refused(c, bg_node_line(n))) {
             const char *src = attr(n, "src");
             bg_figure_free(bg_figure_load(c->b->path, bg_node_line(n), src ? src : ""));
         }
@@ -728,19 +740,31 @@ void bg_brief_each_figure(const bg_brief *b, void (*fn)(const char *, const char
 
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     int errors_before = bg_diag_errors();
-    if (bg_schema_validate(schema, b->doc, b->path) != 0)
-        return -1; /* the semantic checks assume the structure is right */
-    check_root(b);
-    checker c = {b, xmlHashCreate(64)};
+    /* The schema and the semantic checks each say what they find in their own order;
+     * everything is said once they are done, in line order (bg_diag_capture_sort). */
+    bg_diag_capture all, by_schema;
+    bg_diag_capture_begin(&all);
+    bg_diag_capture_begin(&by_schema);
+    int valid = bg_schema_validate(schema, b->doc, b->path) == 0;
+    bg_diag_capture_end();
+    /* The semantic checks read the tree defensively (attributes that may be absent,
+     * elements that may be anywhere), so they run on a brief the schema refused too. */
+    checker c = {b, xmlHashCreate(64), valid ? NULL : &by_schema};
     if (!c.ids) {
         bg_error(b->path, 0, "out of memory");
-        return -1;
+    } else {
+        xmlNodePtr root = xmlDocGetRootElement(b->doc);
+        check_root(&c);
+        collect_ids(&c, root);
+        check_refs(&c, root);
+        check_parts(&c, root);
+        bg_brief_each_unit(root, check_unit, &c);
+        xmlHashFree(c.ids, NULL);
     }
-    collect_ids(&c, xmlDocGetRootElement(b->doc));
-    check_refs(&c, xmlDocGetRootElement(b->doc));
-    check_parts(&c, xmlDocGetRootElement(b->doc));
-    bg_brief_each_unit(xmlDocGetRootElement(b->doc), check_unit, &c);
-    xmlHashFree(c.ids, NULL);
+    bg_diag_capture_replay(&by_schema);
+    bg_diag_capture_end();
+    bg_diag_capture_sort(&all, b->path);
+    bg_diag_capture_replay(&all);
     return bg_diag_errors() == errors_before ? 0 : -1;
 }
 

@@ -71,8 +71,11 @@ char **bg_brief_peek_figures(const char *path);
  * declared languages; footnotes where they may stand, tables with rows of equal
  * length, page counts and ISBNs, and every figure's image (read and checked through
  * figure.h, relative to the brief's folder).  Reports every problem found (not just
- * the first), through diag at the brief's file and line.  Returns 0 when valid, -1
- * otherwise.  The brief's tree is not changed; `schema` is only read. */
+ * the first), through diag at the brief's file and line, in line order once every
+ * check has run (bg_diag_capture_sort).  The semantic checks run on a brief the
+ * schema refuses too, except at the lines the schema refused: one message for one
+ * place.  Returns 0 when valid, -1 otherwise.  The brief's tree is not changed;
+ * `schema` is only read. */
 int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
 
 /* Call `fn` for every <figure> of the brief, in document order, with its @id, @src

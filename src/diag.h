@@ -71,6 +71,14 @@ typedef struct bg_diag_capture {
     int errors, warnings;
     struct bg_diag_capture *outer; /* active when this one began */
     const void *thread;            /* the thread it was made on */
+    /* Where each error and warning begins in `text`, and its line (0: none), for
+     * bg_diag_capture_sort and bg_diag_capture_said_at.  A note belongs to the
+     * message before it. */
+    struct bg_diag_said {
+        size_t at;
+        long line;
+    } * said;
+    size_t nsaid, capsaid;
 } bg_diag_capture;
 
 /* Begin and end must be called on one thread: end stops the calling thread's
@@ -86,6 +94,18 @@ void bg_diag_capture_free(bg_diag_capture *c);
  * capture (or stderr), its counts to that capture and — when `c` was made on
  * another thread — to this thread's.  Then frees it. */
 void bg_diag_capture_replay(bg_diag_capture *c);
+/* Put the messages `c` holds about `file` in line order: several checks say what
+ * they find about one file each in its own order (a brief's load, the schema, the
+ * semantic checks), and a reader wants them as the file runs.  The sort is stable:
+ * messages at one line keep the order they were said in.  Messages without a line
+ * come first: they are about the whole file (it names an external DTD; it does not
+ * match the schema).  A message about another file (an SVG a figure embeds) stays
+ * just before the next message about `file` (the one that says it is "reported
+ * above").  `file` NULL: every message is about one file.  On out of memory the
+ * order stays as it was.  `c` must not be active. */
+void bg_diag_capture_sort(bg_diag_capture *c, const char *file);
+/* 1 when `c` holds an error or a warning at `line` (> 0). */
+int bg_diag_capture_said_at(const bg_diag_capture *c, long line);
 
 /* Feed text that libxslt printed (in pieces) to diag; whole lines come out as
  * messages, at the template position libxslt names or else at `file`:`line`.
@@ -94,8 +114,12 @@ void bg_diag_xslt_vprintf(const char *file, long line, int warning, const char *
 
 /* libxml2's message for `e` as one line, in our words where libxml2's say little
  * to a reader ("Excessive depth in document: 256 use XML_PARSE_HUGE option"), into
- * `msg`.  0 when `e` needs no message: no error, or one that only follows from a
- * fatal parse error already reported. */
+ * `msg`.  The slips of typing XML by hand — a bare '&' or '<', an HTML reference
+ * such as &nbsp;, curly or missing quotes around an attribute value, an end tag
+ * that does not match, an element open at the end of the file, content after the
+ * root element — are told from libxml2's error code and the bytes the parser holds
+ * around its position, and said with what to write instead.  0 when `e` needs no message: no error, or one that only
+ * follows from a fatal parse error already reported. */
 struct _xmlError;
 int bg_diag_xml_message(const struct _xmlError *e, char *msg, size_t size);
 

@@ -157,6 +157,10 @@ int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_l
 bg_brief *bg_pipeline_load(bg_pipeline *p, const char *path, const bg_langs *only, bg_langs *langs) {
     langs->n = 0;
     int errors_before = bg_diag_errors();
+    /* What the load, validation and the choice of languages say about the brief,
+     * said in line order once all are done. */
+    bg_diag_capture said;
+    bg_diag_capture_begin(&said);
     bg_brief *b = bg_brief_load(path);
     /* A warning of the load (a DOCTYPE naming an external DTD) is an error under
      * --strict, yet the brief still loads: only the count says so.  Validation runs
@@ -165,6 +169,9 @@ bg_brief *bg_pipeline_load(bg_pipeline *p, const char *path, const bg_langs *onl
         bg_brief_free(b);
         b = NULL;
     }
+    bg_diag_capture_end();
+    bg_diag_capture_sort(&said, path);
+    bg_diag_capture_replay(&said);
     return b;
 }
 

@@ -134,7 +134,9 @@ int bg_pipeline_peek_langs(char *const *peeked, const bg_langs *only, bg_langs *
  * catalogues of its own): any thread, with the pipeline or a clone of it. */
 int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_langs *langs);
 /* bg_brief_load (the safe load) and bg_pipeline_validate: a brief the caller frees
- * with bg_brief_free, or NULL (every problem reported). */
+ * with bg_brief_free, or NULL (every problem reported, in line order: what the
+ * load, the schema, the semantic checks and the limit on languages say is held
+ * back and said once all have run, bg_diag_capture_sort). */
 bg_brief *bg_pipeline_load(bg_pipeline *p, const char *path, const bg_langs *only, bg_langs *langs);
 
 /* `check`: resolve `b` for each of `langs` only for what that says (missing

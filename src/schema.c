@@ -3,6 +3,7 @@
 
 #include "diag.h"
 
+#include <ctype.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -237,6 +238,88 @@ static int missing_attributes(report *r, xmlNodePtr node, const char *elname) {
     return found;
 }
 
+/* The edit distance between `a` and `b`, letters compared without case; more than
+ * `most` when it is (names longer than 63 bytes are never near). */
+static int distance(const char *a, const char *b, int most) {
+    size_t na = strlen(a), nb = strlen(b);
+    int row[64], prev[64];
+    if (na > 63 || nb > 63)
+        return most + 1;
+    for (size_t j = 0; j <= nb; j++)
+        prev[j] = (int)j;
+    for (size_t i = 1; i <= na; i++) {
+        row[0] = (int)i;
+        for (size_t j = 1; j <= nb; j++) {
+            int same = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+            int best = prev[j - 1] + !same;
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+        }
+        memcpy(prev, row, sizeof row[0] * (nb + 1));
+    }
+    return prev[nb];
+}
+
+/* Into `hint`, the element a researcher most likely meant by <`name`> where the
+ * schema allows `allowed`: the brief's name for an HTML (or DocBook) habit, or the
+ * allowed name nearest in spelling (at most one letter wrong in four).  "" when
+ * none is near. */
+static void nearest_element(const char *name, const names *allowed, char *hint, size_t size) {
+    static const char *const habits[][3] = {
+        {"b", "strong", NULL},
+        {"bold", "strong", NULL},
+        {"i", "em", NULL},
+        {"emph", "em", NULL},
+        {"emphasis", "em", NULL},
+        {"u", "em", NULL},
+        {"para", "p", NULL},
+        {"paragraph", "p", NULL},
+        {"ul", "list", "<list type=\"bullet\">"},
+        {"ol", "list", "<list type=\"ordered\">"},
+        {"itemizedlist", "list", "<list type=\"bullet\">"},
+        {"orderedlist", "list", "<list type=\"ordered\">"},
+        {"li", "item", NULL},
+        {"listitem", "item", NULL},
+        {"tr", "row", NULL},
+        {"td", "cell", NULL},
+        {"th", "cell", NULL},
+        {"entry", "cell", NULL},
+        {"footnote", "fn", NULL},
+        {"blockquote", "quote", NULL},
+        {"link", "a", NULL},
+        {"ulink", "a", NULL},
+        {"img", "figure", NULL},
+        {"image", "figure", NULL},
+        {"h1", "title", NULL},
+        {"h2", "title", NULL},
+        {"h3", "title", NULL},
+        {"heading", "title", NULL},
+    };
+    hint[0] = '\0';
+    for (size_t i = 0; i < sizeof habits / sizeof habits[0]; i++)
+        if (strcmp(name, habits[i][0]) == 0 && names_has(allowed, habits[i][1])) {
+            if (habits[i][2])
+                snprintf(hint, size, "%s", habits[i][2]);
+            else
+                snprintf(hint, size, "<%s>", habits[i][1]);
+            return;
+        }
+    char list[sizeof allowed->buf];
+    snprintf(list, sizeof list, "%s", allowed->buf);
+    int most = (int)strlen(name) / 4, best = most + 1;
+    char *save = NULL;
+    for (char *t = strtok_r(list, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+        int d = distance(name, t, most);
+        if (d < best) {
+            best = d;
+            snprintf(hint, size, "<%s>", t);
+        }
+    }
+}
+
 static void unexpected_element(report *r, xmlNodePtr el) {
     xmlNodePtr parent = el->parent;
     long line = xmlGetLineNo(el);
@@ -255,9 +338,16 @@ static void unexpected_element(report *r, xmlNodePtr el) {
         say(r, line,
             "<%s> is out of place inside <%s>, or something before it is missing; <%s> holds, in this order: %s",
             (const char *)el->name, (const char *)parent->name, (const char *)parent->name, kids.buf);
-    else
-        say(r, line, "<%s> is not allowed inside <%s>; <%s> holds, in this order: %s", (const char *)el->name,
-            (const char *)parent->name, (const char *)parent->name, kids.buf);
+    else {
+        char hint[64];
+        nearest_element((const char *)el->name, &kids, hint, sizeof hint);
+        if (hint[0])
+            say(r, line, "<%s> is not allowed inside <%s>: did you mean %s? <%s> holds, in this order: %s",
+                (const char *)el->name, (const char *)parent->name, hint, (const char *)parent->name, kids.buf);
+        else
+            say(r, line, "<%s> is not allowed inside <%s>; <%s> holds, in this order: %s", (const char *)el->name,
+                (const char *)parent->name, (const char *)parent->name, kids.buf);
+    }
 }
 
 static void incomplete_element(report *r, xmlNodePtr el, const char *expected) {

@@ -3,7 +3,9 @@
  * libxml2 says "Did not expect element foo there" or "Element recommendation failed
  * to validate attributes" (with no line).  We keep libxml2 as the validator and read
  * the schema itself to say what *is* allowed: the children an element holds, in
- * order, the values an attribute takes, the attributes it requires.
+ * order, the values an attribute takes, the attributes it requires — and, for an
+ * element not allowed where it stands, the allowed one nearest in spelling or the
+ * brief's name for an HTML habit (<b> → <strong>, <paragraph> → <p>).
  *
  * Memory rule: bg_schema_load returns an object freed with bg_schema_free
  * (NULL-safe).  Arguments are borrowed for the call.

@@ -127,12 +127,12 @@ static const struct {
     {"a duplicate id is reported where it is repeated, naming the first", "<case id=\"c-irpin\"",
      "<case id=\"f-water\"",
      "brief.xml:34: error: duplicate id \"f-water\" on <case>; it is already the id of <finding> at line 26\n"},
-    {"a ref that takes a recommendation's id: the duplicate first (ids are checked before references), then the cites "
-     "left without their ref",
+    {"a ref that takes a recommendation's id: the cites left without their ref and the duplicate, in line order "
+     "(ids are checked before references, and said after them)",
      "<ref id=\"r-survey\"", "<ref id=\"r-coord\"",
-     "brief.xml:56: error: duplicate id \"r-coord\" on <ref>; it is already the id of <recommendation> at line 48\n"
      "brief.xml:29: error: <cite ref=\"r-survey\">: no <ref id=\"r-survey\"> in this brief\n"
-     "brief.xml:30: error: <cite ref=\"r-survey\">: no <ref id=\"r-survey\"> in this brief\n"},
+     "brief.xml:30: error: <cite ref=\"r-survey\">: no <ref id=\"r-survey\"> in this brief\n"
+     "brief.xml:56: error: duplicate id \"r-coord\" on <ref>; it is already the id of <recommendation> at line 48\n"},
     /* references */
     {"a cite naming no ref", "<cite ref=\"r-survey\"/>.</p>\n      <p xml:lang=\"en\">",
      "<cite ref=\"r-census\"/>.</p>\n      <p xml:lang=\"en\">",
@@ -236,8 +236,39 @@ static void test_around(void) {
 
     int rc = validate("<findings>", "<findings><unknown/>", &said);
     check_int("a brief the schema refuses is invalid", rc, -1);
-    check("the semantic checks do not run on a brief the schema refuses (no message of theirs)",
+    check("the semantic checks find nothing more in a brief whose only problem the schema found",
           said.text && strstr(said.text, "brief.xml:25: error: ") && !strstr(said.text, "no <"));
+    bg_diag_capture_free(&said);
+
+    /* Lines 20 to 25: a municipality takes the org's id, and an unknown element. */
+    rc = validate("<municipality id=\"m-irpin\" oblast=\"UA-32\">\n"
+                  "      <name xml:lang=\"uk\">Ірпінь</name>\n"
+                  "      <name xml:lang=\"en\">Irpin</name>\n"
+                  "    </municipality>\n"
+                  "  </municipalities>\n"
+                  "  <findings>",
+                  "<municipality id=\"kse\" oblast=\"UA-32\">\n"
+                  "      <name xml:lang=\"uk\">Ірпінь</name>\n"
+                  "      <name xml:lang=\"en\">Irpin</name>\n"
+                  "    </municipality>\n"
+                  "  </municipalities>\n"
+                  "  <findings><unknown/>",
+                  &said);
+    check_int("a brief the schema refuses is invalid, with semantic problems too", rc, -1);
+    check_str("... the schema's and the semantic checks' messages come at once, in line order",
+              said.text ? strdup(said.text) : NULL,
+              "brief.xml:20: error: duplicate id \"kse\" on <municipality>; it is already the id of <org> at line 6\n"
+              "brief.xml:25: error: <unknown> is not allowed inside <findings>; <findings> holds, in this order: "
+              "finding\n"
+              "brief.xml:34: error: <case municipality=\"m-irpin\">: no <municipality id=\"m-irpin\"> in this brief\n");
+    bg_diag_capture_free(&said);
+
+    rc = validate("<municipality id=\"m-irpin\" oblast=\"UA-32\">",
+                  "<municipality id=\"kse\" oblast=\"UA-32\" colour=\"x\">", &said);
+    check_str("a place the schema refused gets only the schema's message (the duplicate id there waits)",
+              said.text ? strdup(said.text) : NULL,
+              "brief.xml:20: error: <municipality> has no attribute \"colour\" (it takes: id, oblast, network)\n"
+              "brief.xml:34: error: <case municipality=\"m-irpin\">: no <municipality id=\"m-irpin\"> in this brief\n");
     bg_diag_capture_free(&said);
 
     rc = validate("<brief xmlns=\"urn:briefgen:brief:1\"", "<brief", &said);

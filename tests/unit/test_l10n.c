@@ -210,7 +210,9 @@ static const struct {
      {"bad/several.xlf:6: error: message 'a' uses a named argument {name}",
       "bad/several.xlf:7: error: message 'b' is not valid ICU MessageFormat: unmatched braces",
       "bad/several.xlf:8: error: message 'c' uses a named argument {who}"}},
-    {"broken", {"bad/broken.xlf:5: error: Opening and ending tag mismatch: target line 5 and source"}},
+    {"broken",
+     {"bad/broken.xlf:5: error: </source> does not match <target>, opened at line 5: an element ends with its own "
+      "name; correct the end tag, or add the missing </target> before it"}},
     {"wrongns", {"bad/wrongns.xlf:2: error: not an XLIFF 1.2 file"}},
     {"badver", {"bad/badver.xlf:2: error: XLIFF version '1.1' is not supported"}},
     {"entity", {"bad/entity.xlf: error: the DOCTYPE declares entities; locale files may not"}},
