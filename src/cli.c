@@ -49,7 +49,7 @@ static const bg_command commands[] = {
      "      --locales DIR     read locale files from DIR\n"
      "  -q, --quiet           do not print warnings\n"},
     {"new", bg_cmd_new, "start a brief: write one with every part and placeholder text to replace",
-     "usage: briefgen new [--langs LIST] [--force] FILE\n"
+     "usage: briefgen new [--langs LIST] [--force] [--locales DIR] FILE\n"
      "\n"
      "Write FILE, a brief with every part of the vocabulary: each optional part under\n"
      "a comment saying what it is for, and placeholder text in each language (the\n"

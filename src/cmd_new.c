@@ -323,7 +323,7 @@ static void write_skeleton(skeleton *sk, const char *file) {
     line(sk, 0, "</brief>");
 }
 
-/* Split --langs `list` (comma-separated) into sk->lang, pointers into `list`; each
+/* Split --langs `list` (comma- or space-separated) into sk->lang, pointers into `list`; each
  * must be a language with a locale file in `dir`, and none twice.  0, or a usage
  * error's exit code. */
 static int parse_langs(skeleton *sk, char *list, const char *dir) {
@@ -335,7 +335,7 @@ static int parse_langs(skeleton *sk, char *list, const char *dir) {
         snprintf(known + strlen(known), sizeof known - strlen(known), ", %s", files[i]);
     int rc = 0;
     sk->nlangs = 0;
-    for (char *save = NULL, *t = strtok_r(list, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
+    for (char *save = NULL, *t = strtok_r(list, ", ", &save); t && !rc; t = strtok_r(NULL, ", ", &save)) {
         int found = strcmp(t, "en") == 0;
         for (int i = 0; files[i] && !found; i++)
             found = strcmp(files[i], t) == 0;
