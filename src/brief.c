@@ -738,6 +738,19 @@ void bg_brief_each_figure(const bg_brief *b, void (*fn)(const char *, const char
     each_figure(xmlDocGetRootElement(b->doc), fn, ctx);
 }
 
+/* A warning at every <?briefgen-placeholder?> under `node`: text `briefgen new`
+ * wrote that is still there.  The mark, not the text, says so: the placeholder
+ * words come from the locale files and may be anything. */
+static void check_placeholders(const bg_brief *b, xmlNodePtr node) {
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (n->type == XML_PI_NODE && xmlStrEqual(n->name, BAD_CAST BG_BRIEF_PLACEHOLDER))
+            bg_warn(b->path, bg_node_line(n) > 0 ? bg_node_line(n) : bg_node_line(node),
+                    "placeholder text left from briefgen new; replace it");
+        else if (n->type == XML_ELEMENT_NODE)
+            check_placeholders(b, n);
+    }
+}
+
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     int errors_before = bg_diag_errors();
     /* The schema and the semantic checks each say what they find in their own order;
@@ -759,6 +772,7 @@ int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
         check_refs(&c, root);
         check_parts(&c, root);
         bg_brief_each_unit(root, check_unit, &c);
+        check_placeholders(b, root);
         xmlHashFree(c.ids, NULL);
     }
     bg_diag_capture_replay(&by_schema);

@@ -27,6 +27,9 @@
 #include <libxml/tree.h>
 
 #define BG_BRIEF_NS "urn:briefgen:brief:1"
+/* The processing instruction `briefgen new` puts at the start of each placeholder
+ * text (<?briefgen-placeholder?>); bg_brief_validate warns at every one left. */
+#define BG_BRIEF_PLACEHOLDER "briefgen-placeholder"
 /* At most this many languages in one unit; a brief needs two or three. */
 #define BG_UNIT_MAX 16
 

@@ -48,6 +48,21 @@ static const bg_command commands[] = {
      "  -l, --lang LIST       also check that every text exists in these languages\n"
      "      --locales DIR     read locale files from DIR\n"
      "  -q, --quiet           do not print warnings\n"},
+    {"new", bg_cmd_new, "start a brief: write one with every part and placeholder text to replace",
+     "usage: briefgen new [--langs LIST] [--force] [--locales DIR] FILE\n"
+     "\n"
+     "Write FILE, a brief with every part of the vocabulary: each optional part under\n"
+     "a comment saying what it is for, and placeholder text in each language (the\n"
+     "words come from the locale files).  Each placeholder text is marked with\n"
+     "<?briefgen-placeholder?>: write your own text and delete the mark.  'briefgen\n"
+     "check' warns about every mark left, so --strict refuses to publish a skeleton.\n"
+     "The file's <?xml-model?> line names the schema for XML editors\n"
+     "(docs/editing.md).\n"
+     "\n"
+     "      --langs LIST      languages, comma-separated, the source language first\n"
+     "                        (default: uk,en); each needs a locale file\n"
+     "      --force           write over FILE when it exists (otherwise an error)\n"
+     "      --locales DIR     read locale files (LANG.xlf) from DIR\n"},
     {"serve", bg_cmd_serve, "preview briefs in a browser; pages reload on every save",
      "usage: briefgen serve [options] FILE...\n"
      "\n"

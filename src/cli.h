@@ -77,6 +77,7 @@ const char *bg_cli_self(void);
  * code, BG_EXIT_OK, _FAIL or _USAGE (--help prints and exits 0 at once). */
 int bg_cmd_build(int argc, char **argv);
 int bg_cmd_check(int argc, char **argv);
+int bg_cmd_new(int argc, char **argv);
 int bg_cmd_serve(int argc, char **argv);
 int bg_cmd_l10n(int argc, char **argv);
 

@@ -178,16 +178,17 @@ test('a broken brief shows its errors over the last good version, then recovers'
   await reset();
   const page = await openPage();
   await page.goto(`${base}/${NAME}/en.html`);
-  // Line 9 holds the English title: close it with the wrong tag.
+  // Close the English title with the wrong tag.
   const lines = SAMPLE.split('\n');
-  assert.match(lines[8], /<title xml:lang="en">/);
-  lines[8] = lines[8].replace('</title>', '</titel>');
+  const i = lines.findIndex((l) => /<title xml:lang="en">/.test(l));
+  assert.ok(i >= 0, 'the sample has an English title');
+  lines[i] = lines[i].replace('</title>', '</titel>');
   save(lines.join('\n'));
 
   const banner = page.locator('#briefgen-preview-errors');
   await banner.waitFor({ state: 'visible', timeout: WAIT });
   const text = await banner.innerText();
-  assert.match(text, new RegExp(`${NAME}\\.xml:9: error: `), text);
+  assert.match(text, new RegExp(`${NAME}\\.xml:${i + 1}: error: `), text);
   assert.match(text, /last good version/);
   // Under the banner: the last good render, not an empty page.
   assert.match(await page.locator('h1').innerText(), /Participation under fire/);
