@@ -378,7 +378,8 @@ static void unexpected_element(report *r, xmlNodePtr el) {
 }
 
 /* libxml2 says of an element an interleave does not take "Element X has extra
- * content: Y" (Y in `name`), at Y or at X: say it at <Y>. */
+ * content: Y" (Y in `name`), at Y or at X: say it at <Y>.  Y is "text" for text in
+ * an element that must be empty (<xref>). */
 static int extra_content(report *r, xmlNodePtr node, const char *name) {
     if (xmlStrEqual(node->name, BAD_CAST name)) {
         unexpected_element(r, node);
@@ -389,6 +390,15 @@ static int extra_content(report *r, xmlNodePtr node, const char *name) {
             unexpected_element(r, n);
             return 1;
         }
+    names kids = {""};
+    xmlNodePtr def = element_def(r->s, node->name);
+    if (def)
+        walk(r->s, def, CHILDREN, &kids, 0);
+    if (strcmp(name, "text") == 0 && !kids.buf[0]) { /* text in an element that must be empty */
+        say(r, xmlGetLineNo(node), "<%s> holds nothing, no text: write it as an empty element, <%s … />",
+            (const char *)node->name, (const char *)node->name);
+        return 1;
+    }
     return 0;
 }
 
