@@ -437,6 +437,28 @@ static void check_network(checker *c, xmlNodePtr m, const char *ref) {
                  ref, ref);
 }
 
+/* `x` is an <xref ref="`ref`">: it must name a table, figure, finding, recommendation or
+ * section, the elements with a number (or, a section, a title) to show. */
+static void check_xref(checker *c, xmlNodePtr x, const char *ref) {
+    static const char *const kinds[] = {"table", "figure", "finding", "recommendation", "section", NULL};
+    xmlNodePtr t = xmlHashLookup(c->ids, BAD_CAST ref);
+    if (!t) {
+        problem(c, bg_node_line(x),
+                "<xref ref=\"%s\">: no table, figure, finding, recommendation or section with id=\"%s\" in this "
+                "brief",
+                ref, ref);
+        return;
+    }
+    for (int i = 0; kinds[i]; i++)
+        if (is_ours(t, kinds[i]))
+            return;
+    problem(c, bg_node_line(x),
+            "<xref ref=\"%s\">: \"%s\" is the id of a <%s> (line %ld); an xref points to a table, figure, "
+            "finding, recommendation or section%s",
+            ref, ref, (const char *)t->name, bg_node_line(t),
+            is_ours(t, "ref") ? " (cite a reference with <cite ref=\"…\"/>)" : "");
+}
+
 static void check_refs(checker *c, xmlNodePtr node) {
     for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
         const char *v;
@@ -446,6 +468,8 @@ static void check_refs(checker *c, xmlNodePtr node) {
             check_ref(c, n, "municipality", v, "municipality");
         if (is_ours(n, "cite") && (v = attr(n, "ref")))
             check_ref(c, n, "ref", v, "ref");
+        if (is_ours(n, "xref") && (v = attr(n, "ref")))
+            check_xref(c, n, v);
         if (is_ours(n, "person") && (v = attr(n, "org")))
             check_ref(c, n, "org", v, "org");
         if (is_ours(n, "municipality") && (v = attr(n, "network")))

@@ -281,6 +281,7 @@ static void write_skeleton(skeleton *sk, const char *file) {
     text(sk, 3, "name", "new.text.municipality");
     line(sk, 2, "</municipality>");
     line(sk, 1, "</municipalities>");
+    note(sk, 1, "new.optional.findings");
     line(sk, 1, "<findings>");
     line(sk, 2, "<finding id=\"f-first\">");
     text(sk, 3, "title", "new.text.finding-title");

@@ -161,6 +161,30 @@ static xmlNodePtr element_def(const bg_schema *s, const xmlChar *name) {
     return name ? xmlHashLookup(s->elements, name) : NULL;
 }
 
+/* 1 when the content of the pattern under `node` is an <interleave> (its children in
+ * any order, as <meta>'s), following refs but not entering nested elements. */
+static int interleaved(const bg_schema *s, xmlNodePtr node, int depth) {
+    if (!node || depth > MAX_DEPTH)
+        return 0;
+    for (xmlNodePtr n = node->children; n; n = n->next) {
+        if (!is_rng(n, NULL) || is_rng(n, "element") || is_rng(n, "attribute"))
+            continue;
+        if (is_rng(n, "interleave"))
+            return 1;
+        const char *name = name_of(n);
+        xmlNodePtr def = is_rng(n, "ref") && name ? xmlHashLookup(s->defines, BAD_CAST name) : NULL;
+        if (is_rng(n, "ref") ? def && interleaved(s, def, depth + 1) : interleaved(s, n, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* How the children of `def` are listed in a message: "in this order" or, for an
+ * interleave, "in any order". */
+static const char *order_of(const bg_schema *s, xmlNodePtr def) {
+    return interleaved(s, def, 0) ? "in any order" : "in this order";
+}
+
 /* ---- turning libxml2's messages into advice --------------------------------------- */
 
 typedef struct report {
@@ -331,23 +355,70 @@ static void unexpected_element(report *r, xmlNodePtr el) {
     xmlNodePtr def = element_def(r->s, parent->name);
     if (def)
         walk(r->s, def, CHILDREN, &kids, 0);
+    const char *order = order_of(r->s, def);
     int allowed = names_has(&kids, (const char *)el->name);
     if (!kids.buf[0])
         say(r, line, "<%s> is not allowed inside <%s>", (const char *)el->name, (const char *)parent->name);
+    else if (allowed && strcmp(order, "in any order") == 0)
+        say(r, line, "<%s> is one too many inside <%s>; <%s> holds, %s: %s", (const char *)el->name,
+            (const char *)parent->name, (const char *)parent->name, order, kids.buf);
     else if (allowed)
-        say(r, line,
-            "<%s> is out of place inside <%s>, or something before it is missing; <%s> holds, in this order: %s",
-            (const char *)el->name, (const char *)parent->name, (const char *)parent->name, kids.buf);
+        say(r, line, "<%s> is out of place inside <%s>, or something before it is missing; <%s> holds, %s: %s",
+            (const char *)el->name, (const char *)parent->name, (const char *)parent->name, order, kids.buf);
     else {
         char hint[64];
         nearest_element((const char *)el->name, &kids, hint, sizeof hint);
         if (hint[0])
-            say(r, line, "<%s> is not allowed inside <%s>: did you mean %s? <%s> holds, in this order: %s",
-                (const char *)el->name, (const char *)parent->name, hint, (const char *)parent->name, kids.buf);
+            say(r, line, "<%s> is not allowed inside <%s>: did you mean %s? <%s> holds, %s: %s", (const char *)el->name,
+                (const char *)parent->name, hint, (const char *)parent->name, order, kids.buf);
         else
-            say(r, line, "<%s> is not allowed inside <%s>; <%s> holds, in this order: %s", (const char *)el->name,
-                (const char *)parent->name, (const char *)parent->name, kids.buf);
+            say(r, line, "<%s> is not allowed inside <%s>; <%s> holds, %s: %s", (const char *)el->name,
+                (const char *)parent->name, (const char *)parent->name, order, kids.buf);
     }
+}
+
+/* libxml2 says of an element an interleave does not take "Element X has extra
+ * content: Y" (Y in `name`), at Y or at X: say it at <Y>.  Y is "text" for text in
+ * an element that must be empty (<xref>). */
+static int extra_content(report *r, xmlNodePtr node, const char *name) {
+    if (xmlStrEqual(node->name, BAD_CAST name)) {
+        unexpected_element(r, node);
+        return 1;
+    }
+    for (xmlNodePtr n = node->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name)) {
+            unexpected_element(r, n);
+            return 1;
+        }
+    names kids = {""};
+    xmlNodePtr def = element_def(r->s, node->name);
+    if (def)
+        walk(r->s, def, CHILDREN, &kids, 0);
+    if (strcmp(name, "text") == 0 && !kids.buf[0]) { /* text in an element that must be empty */
+        say(r, xmlGetLineNo(node), "<%s> holds nothing, no text: write it as an empty element, <%s … />",
+            (const char *)node->name, (const char *)node->name);
+        return 1;
+    }
+    return 0;
+}
+
+/* The first <`name`> under `node` whose parent takes its children in any order and
+ * which repeats an earlier sibling: what libxml2 means by "Extra element X in
+ * interleave", said without a node.  NULL when there is none. */
+static xmlNodePtr interleave_repeat(const report *r, xmlNodePtr node, const char *name) {
+    for (xmlNodePtr n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (xmlStrEqual(n->name, BAD_CAST name) && n->parent && n->parent->type == XML_ELEMENT_NODE &&
+            interleaved(r->s, element_def(r->s, n->parent->name), 0))
+            for (xmlNodePtr p = n->prev; p; p = p->prev)
+                if (p->type == XML_ELEMENT_NODE && xmlStrEqual(p->name, n->name))
+                    return n;
+        xmlNodePtr found = interleave_repeat(r, n->children, name);
+        if (found)
+            return found;
+    }
+    return NULL;
 }
 
 static void incomplete_element(report *r, xmlNodePtr el, const char *expected) {
@@ -355,11 +426,12 @@ static void incomplete_element(report *r, xmlNodePtr el, const char *expected) {
     xmlNodePtr def = element_def(r->s, el->name);
     if (def)
         walk(r->s, def, CHILDREN, &kids, 0);
+    const char *order = order_of(r->s, def);
     if (expected && *expected)
-        say(r, xmlGetLineNo(el), "<%s> is missing <%s>; <%s> holds, in this order: %s", (const char *)el->name,
-            expected, (const char *)el->name, kids.buf);
+        say(r, xmlGetLineNo(el), "<%s> is missing <%s>; <%s> holds, %s: %s", (const char *)el->name, expected,
+            (const char *)el->name, order, kids.buf);
     else
-        say(r, xmlGetLineNo(el), "<%s> is incomplete; it holds, in this order: %s", (const char *)el->name, kids.buf);
+        say(r, xmlGetLineNo(el), "<%s> is incomplete; it holds, %s: %s", (const char *)el->name, order, kids.buf);
 }
 
 static void rng_error(void *userdata, xmlErrorPtr e) {
@@ -408,6 +480,19 @@ static void rng_error(void *userdata, xmlErrorPtr e) {
             say(r, line, "<%s> holds no text of its own, only elements%s%s%s", (const char *)node->name,
                 kids.buf[0] ? " (in this order: " : "", kids.buf, kids.buf[0] ? "); put the text inside one" : "");
             return;
+        }
+        break;
+    case XML_RELAXNG_ERR_EXTRACONTENT:
+        if (is_element && e->str2 && extra_content(r, node, (const char *)e->str2))
+            return;
+        break;
+    case XML_RELAXNG_ERR_INTEREXTRA:
+        if (e->str1) {
+            xmlNodePtr extra = interleave_repeat(r, xmlDocGetRootElement(r->doc), (const char *)e->str1);
+            if (extra) {
+                unexpected_element(r, extra);
+                return;
+            }
         }
         break;
     case XML_RELAXNG_ERR_ELEMNAME:

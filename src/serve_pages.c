@@ -342,7 +342,7 @@ static int safe_href(const char *href) {
 }
 
 /* Copy the content of brief element `from` into `to` as HTML: text as text, the
- * inline vocabulary (em, strong, term, a, cite, fn) as its HTML counterpart. */
+ * inline vocabulary (em, strong, term, a, cite, xref, fn) as its HTML counterpart. */
 static void copy_inline(xmlNodePtr to, const xmlNode *from, int depth) {
     for (const xmlNode *n = from->children; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -371,6 +371,11 @@ static void copy_inline(xmlNodePtr to, const xmlNode *from, int depth) {
             xmlChar *ref = xmlGetNoNsProp(n, BAD_CAST "ref");
             out = el_text(to, "span", "cite", NULL);
             textf(out, "[%s]", ref ? (const char *)ref : "?");
+            xmlFree(ref);
+        } else if (strcmp(name, "xref") == 0) {
+            xmlChar *ref = xmlGetNoNsProp(n, BAD_CAST "ref");
+            out = el_text(to, "span", "cite", NULL);
+            textf(out, "[→%s]", ref ? (const char *)ref : "?");
             xmlFree(ref);
         } else if (strcmp(name, "fn") == 0) {
             out = el_text(to, "small", "cite", "[note: ");

@@ -248,14 +248,14 @@ static int is_inline(const xmlNode *n) {
 
 /* Append the text of `node`'s children and of their inline markup to the run.  A
  * footnote is a run of its own: here it is its mark, as are a link that is an
- * address and an empty <cite> (a reference's number). */
+ * address, an empty <cite> (a reference's number) and an <xref> (a number). */
 static void gather(typo *t, xmlNodePtr node) {
     for (xmlNodePtr k = node->children; k && !t->failed; k = k->next) {
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
             add_text(t, k);
         else if (k->type != XML_ELEMENT_NODE)
             continue;
-        else if (is_ours(k, "fn") || is_verbatim(k) || (is_ours(k, "cite") && !k->children))
+        else if (is_ours(k, "fn") || is_verbatim(k) || (is_ours(k, "cite") && !k->children) || is_ours(k, "xref"))
             push(t, OBJECT, -1, language_at(t, k));
         else
             gather(t, k);
@@ -578,7 +578,7 @@ static void walk(typo *t, xmlNodePtr node) {
         } else if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             add_text(t, k);
         } else if (k->type == XML_ELEMENT_NODE) {
-            if (is_ours(k, "fn") || is_verbatim(k) || (is_ours(k, "cite") && !k->children))
+            if (is_ours(k, "fn") || is_verbatim(k) || (is_ours(k, "cite") && !k->children) || is_ours(k, "xref"))
                 push(t, OBJECT, -1, language_at(t, k));
             else
                 gather(t, k);

@@ -381,6 +381,44 @@
     </xsl:for-each>
   </xsl:variable>
 
+  <!-- Produces what an <xref> (the context) shows: the number of the table,
+       figure, finding or recommendation it names, the number shown on the target
+       (bg:number: "2"); with form="full", the target's label in the nominative
+       (table.number, figure.number, finding.number, recommendation.number: "Таблиця
+       2"); a section, which has no number, by its title.  Nothing when @ref names
+       none of them (briefgen refuses such a brief before rendering). -->
+  <xsl:template name="xref-text">
+    <xsl:variable name="target" select="id(@ref)"/>
+    <xsl:variable name="n">
+      <xsl:choose>
+        <xsl:when test="$target/self::b:table">
+          <xsl:call-template name="table-number"><xsl:with-param name="node" select="$target"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$target/self::b:figure">
+          <xsl:call-template name="figure-number"><xsl:with-param name="node" select="$target"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$target/self::b:finding">
+          <xsl:call-template name="finding-number"><xsl:with-param name="node" select="$target"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$target/self::b:recommendation">
+          <xsl:call-template name="recommendation-number"><xsl:with-param name="node" select="$target"/></xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$target/self::b:section">
+        <xsl:value-of select="normalize-space($target/b:title)"/>
+      </xsl:when>
+      <xsl:when test="string($n) = ''"/>
+      <xsl:when test="@form = 'full'">
+        <xsl:value-of select="bg:msg(concat(local-name($target), '.number'), number($n))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="bg:number(number($n))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Produces the number of table $node (a b:table, or b:recommendations for the
        votes table). -->
   <xsl:template name="table-number">
@@ -512,6 +550,9 @@
 
   <!-- Plain text of inline content without its footnotes (a page's description). -->
   <xsl:template match="b:fn" mode="plain"/>
+  <xsl:template match="b:xref" mode="plain">
+    <xsl:call-template name="xref-text"/>
+  </xsl:template>
   <xsl:template match="*" mode="plain">
     <xsl:apply-templates mode="plain"/>
   </xsl:template>

@@ -131,6 +131,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A cross-reference: a <link> to the target with the number the target shows
+       (or its label, form="full"; a section's title), common.xsl's xref-text.  Not
+       an <xref>: a DocBook processor would make its own label ("Table 2" in the
+       nominative, its own numbering), which may not be the brief's. -->
+  <xsl:template match="b:xref" mode="inline">
+    <link linkend="{@ref}"><xsl:call-template name="xref-text"/></link>
+  </xsl:template>
+
   <!-- A citation: with text, a link to the bibliography entry; empty, an xref
        to it (shown as the entry's xreflabel, "[2]"). -->
   <xsl:template match="b:cite" mode="inline">

@@ -102,6 +102,12 @@
     <i class="term"><xsl:call-template name="inline-lang-attr"/><xsl:apply-templates mode="inline"/></i>
   </xsl:template>
 
+  <!-- A cross-reference: a link to the target showing its number (or its label,
+       form="full"; a section's title), common.xsl's xref-text. -->
+  <xsl:template match="b:xref" mode="inline">
+    <a class="xref" href="#{@ref}"><xsl:call-template name="xref-text"/></a>
+  </xsl:template>
+
   <!-- A citation: its text, or when empty the reference's number ("[2]"), linked to
        the reference. -->
   <xsl:template match="b:cite" mode="inline">
