@@ -477,6 +477,9 @@ static int declared(const bg_brief *b, const xmlChar *lang) {
     return xmlStrcasecmp(BAD_CAST b->source_lang, lang) == 0;
 }
 
+static int forgotten_lang(const bg_brief *b, xmlNodePtr n, xmlNodePtr *beside, const char **missing);
+static xmlNodePtr prev_element(xmlNodePtr n);
+
 static void check_unit(const bg_unit *u, void *ctx) {
     checker *c = ctx;
     int has_source = 0;
@@ -491,7 +494,11 @@ static void check_unit(const bg_unit *u, void *ctx) {
                     (const char *)u->member[i]->name, (const char *)lang, (const char *)lang,
                     attr(xmlDocGetRootElement(c->b->doc), "langs"));
     }
-    if (!has_source)
+    /* A unit split from the source language's by an element whose xml:lang was
+     * forgotten: that element's error says what to fix. */
+    xmlNodePtr beside;
+    const char *missing;
+    if (!has_source && !forgotten_lang(c->b, prev_element(u->member[0]), &beside, &missing))
         problem(c, bg_node_line(u->member[0]),
                 "<%s xml:lang=\"%s\"> has no \"%s\" text beside it; every text needs the source "
                 "language (add <%s xml:lang=\"%s\"> right before it)",
@@ -751,6 +758,102 @@ static void check_placeholders(const bg_brief *b, xmlNodePtr node) {
     }
 }
 
+/* ---- what would be published wrong without a word ------------------------------- */
+
+static xmlNodePtr prev_element(xmlNodePtr n) {
+    for (n = n ? n->prev : NULL; n && n->type != XML_ELEMENT_NODE; n = n->prev)
+        ;
+    return n;
+}
+
+/* Elements that may stand without xml:lang beside translated siblings of their name,
+ * being each one of its own: a number or a name in a row of cells, an acronym among
+ * keywords (docs/format.md, "Language-neutral text"). */
+static int neutral_by_design(const xmlNode *n) { return is_ours(n, "cell") || is_ours(n, "keyword"); }
+
+/* The sibling of `n` just before (`forward` 0) or after it that has n's name and
+ * xml:lang, or NULL. */
+static xmlNodePtr translated_beside(xmlNodePtr n, int forward) {
+    xmlNodePtr s = forward ? next_element(n) : prev_element(n);
+    return s && xmlStrEqual(s->name, n->name) && s->ns == n->ns && bg_node_lang(s) ? s : NULL;
+}
+
+/* Add to `u` the run of siblings of `n`'s name with xml:lang that starts beside it,
+ * before it (`forward` 0) or after it, up to a language `u` already has. */
+static void add_run(bg_unit *u, xmlNodePtr n, int forward) {
+    for (xmlNodePtr s = translated_beside(n, forward); s && u->n < BG_UNIT_MAX;) {
+        for (int i = 0; i < u->n; i++)
+            if (xmlStrcasecmp(bg_node_lang(u->member[i]), bg_node_lang(s)) == 0)
+                return;
+        u->member[u->n++] = s;
+        xmlNodePtr t = forward ? next_element(s) : prev_element(s);
+        s = t && t->ns == n->ns && xmlStrEqual(t->name, n->name) && bg_node_lang(t) ? t : NULL;
+    }
+}
+
+/* An element without xml:lang beside siblings of its name that have one is a text
+ * whose language was forgotten, unless it is neutral by design or the siblings on
+ * either side already have all the brief's languages (then it may be a neutral text
+ * on purpose: nothing is dropped).  Return how many of the brief's languages those
+ * siblings lack (0: not a forgotten language), with one of them in `*missing` and
+ * the nearest sibling in `*beside`. */
+static int forgotten_lang(const bg_brief *b, xmlNodePtr n, xmlNodePtr *beside, const char **missing) {
+    *beside = NULL;
+    *missing = NULL;
+    if (!n || is_inline(n) || bg_node_lang(n) || neutral_by_design(n))
+        return 0;
+    bg_unit u = {.n = 0};
+    add_run(&u, n, 0);
+    add_run(&u, n, 1);
+    if (!u.n)
+        return 0;
+    *beside = u.member[0];
+    int nmissing = 0;
+    for (int l = 0; l < b->nlangs; l++) {
+        int has = 0;
+        for (int i = 0; i < u.n; i++)
+            has |= xmlStrcasecmp(bg_node_lang(u.member[i]), BAD_CAST b->langs[l]) == 0;
+        if (!has) {
+            *missing = b->langs[l];
+            nmissing++;
+        }
+    }
+    return nmissing;
+}
+
+/* An error at an element whose language was forgotten (forgotten_lang): resolving
+ * would drop it and say its language is missing.  The language the siblings lack
+ * is suggested when exactly one is. */
+static void check_forgotten_lang(const checker *c, xmlNodePtr n) {
+    xmlNodePtr beside;
+    const char *missing;
+    int nmissing = forgotten_lang(c->b, n, &beside, &missing);
+    if (!nmissing || refused(c, bg_node_line(n)))
+        return;
+    const char *langs = attr(xmlDocGetRootElement(c->b->doc), "langs");
+    if (nmissing == 1)
+        bg_error(c->b->path, bg_node_line(n),
+                 "<%s> has no xml:lang, but the <%s> beside it (line %ld) has xml:lang=\"%s\": write "
+                 "xml:lang=\"%s\" (the brief's languages are %s)",
+                 (const char *)n->name, (const char *)n->name, bg_node_line(beside), (const char *)bg_node_lang(beside),
+                 missing, langs ? langs : "");
+    else
+        bg_error(c->b->path, bg_node_line(n),
+                 "<%s> has no xml:lang, but the <%s> beside it (line %ld) has xml:lang=\"%s\": write its language "
+                 "in xml:lang (the brief's languages are %s)",
+                 (const char *)n->name, (const char *)n->name, bg_node_line(beside), (const char *)bg_node_lang(beside),
+                 langs ? langs : "");
+}
+
+/* Forgotten languages anywhere under `node`. */
+static void check_texts(const checker *c, xmlNodePtr node) {
+    for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
+        if (!is_inline(n) && !bg_node_lang(n) && !neutral_by_design(n))
+            check_forgotten_lang(c, n);
+        check_texts(c, n);
+    }
+}
+
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
     int errors_before = bg_diag_errors();
     /* The schema and the semantic checks each say what they find in their own order;
@@ -773,6 +876,7 @@ int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
         check_parts(&c, root);
         bg_brief_each_unit(root, check_unit, &c);
         check_placeholders(b, root);
+        check_texts(&c, root);
         xmlHashFree(c.ids, NULL);
     }
     bg_diag_capture_replay(&by_schema);

@@ -203,6 +203,23 @@ static const struct {
     {"a source language not among the brief's languages", "source-lang=\"uk\" langs=\"uk en\"",
      "source-lang=\"uk\" langs=\"en\"",
      "brief.xml:2: error: <brief source-lang=\"uk\">: the source language is not in langs=\"en\"\n"},
+    /* a forgotten xml:lang among language siblings (an error), and what is not one */
+    {"an English title whose xml:lang was forgotten", "<title xml:lang=\"en\">Municipal participation",
+     "<title>Municipal participation",
+     "brief.xml:5: error: <title> has no xml:lang, but the <title> beside it (line 4) has xml:lang=\"uk\": write "
+     "xml:lang=\"en\" (the brief's languages are uk en)\n"},
+    {"a forgotten source language: its error only, not the English title's missing source",
+     "<title xml:lang=\"uk\">Участь громад", "<title>Участь громад",
+     "brief.xml:4: error: <title> has no xml:lang, but the <title> beside it (line 5) has xml:lang=\"en\": write "
+     "xml:lang=\"uk\" (the brief's languages are uk en)\n"},
+    {"a forgotten xml:lang when two languages are missing: no suggestion",
+     "langs=\"uk en\">\n  <meta>\n    <title xml:lang=\"uk\">Участь громад</title>\n    <title xml:lang=\"en\">",
+     "langs=\"uk en pl\">\n  <meta>\n    <title xml:lang=\"uk\">Участь громад</title>\n    <title>",
+     "brief.xml:5: error: <title> has no xml:lang, but the <title> beside it (line 4) has xml:lang=\"uk\": write its "
+     "language in xml:lang (the brief's languages are uk en pl)\n"},
+    {"a neutral paragraph after a paragraph in every language is neutral on purpose",
+     "Municipalities kept water and power running.</p>",
+     "Municipalities kept water and power running.</p><p>Kyiv, 2024.</p>", NULL},
     /* every problem: the ids first, then the references, then the texts */
     {"several problems are all reported, not just the first", "<case id=\"c-irpin\" municipality=\"m-irpin\"",
      "<case id=\"f-water\" municipality=\"m-bucha\"",
