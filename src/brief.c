@@ -845,13 +845,92 @@ static void check_forgotten_lang(const checker *c, xmlNodePtr n) {
                  langs ? langs : "");
 }
 
-/* Forgotten languages anywhere under `node`. */
+/* The elements that hold a text a reader sees (the translatable elements of
+ * docs/format.md, "Languages"). */
+static int is_text_element(const xmlNode *n) {
+    static const char *const names[] = {"title", "subtitle", "series",  "name",    "given", "family",
+                                        "role",  "place",    "keyword", "caption", "alt",   "p",
+                                        "item",  "cell",     "source",  "note",    "text",  NULL};
+    for (int i = 0; names[i]; i++)
+        if (is_ours(n, names[i]))
+            return 1;
+    return 0;
+}
+
+/* 1 when `n` holds no element and no text but white space. */
+static int is_blank(const xmlNode *n) {
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type == XML_ELEMENT_NODE)
+            return 0;
+        if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content &&
+            k->content[strspn((const char *)k->content, " \t\r\n")])
+            return 0;
+    }
+    return 1;
+}
+
+/* A warning at `n` when it holds a text a reader sees and that text is empty: the
+ * outputs would show a blank heading, paragraph or cell. */
+static void check_empty(const checker *c, xmlNodePtr n) {
+    if (!is_text_element(n) || !is_blank(n) || refused(c, bg_node_line(n)))
+        return;
+    const xmlChar *lang = bg_node_lang(n);
+    if (lang)
+        bg_warn(c->b->path, bg_node_line(n), "<%s xml:lang=\"%s\"> is empty; write its text or remove it",
+                (const char *)n->name, (const char *)lang);
+    else
+        bg_warn(c->b->path, bg_node_line(n), "<%s> is empty; write its text or remove it", (const char *)n->name);
+}
+
+/* Forgotten languages and empty texts anywhere under `node`. */
 static void check_texts(const checker *c, xmlNodePtr node) {
     for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
         if (!is_inline(n) && !bg_node_lang(n) && !neutral_by_design(n))
             check_forgotten_lang(c, n);
+        check_empty(c, n);
         check_texts(c, n);
     }
+}
+
+static void collect_cited(xmlHashTablePtr cited, xmlNodePtr node) {
+    for (xmlNodePtr n = first_element(node); n; n = next_element(n)) {
+        const char *ref = is_ours(n, "cite") ? attr(n, "ref") : NULL;
+        if (ref && !xmlHashLookup(cited, BAD_CAST ref))
+            xmlHashAddEntry(cited, BAD_CAST ref, n);
+        collect_cited(cited, n);
+    }
+}
+
+/* 1 when a <?briefgen-placeholder?> stands anywhere under `node`. */
+static int has_placeholder(const xmlNode *node) {
+    for (const xmlNode *n = node->children; n; n = n->next)
+        if ((n->type == XML_PI_NODE && xmlStrEqual(n->name, BAD_CAST BG_BRIEF_PLACEHOLDER)) ||
+            (n->type == XML_ELEMENT_NODE && has_placeholder(n)))
+            return 1;
+    return 0;
+}
+
+/* A warning at each reference no <cite> names: a bibliography entry the text never
+ * points to is a leftover or a forgotten citation.  A reference still a placeholder
+ * of briefgen new is left to the placeholder warning. */
+static void check_uncited(const checker *c, xmlNodePtr root) {
+    xmlHashTablePtr cited = xmlHashCreate(16);
+    if (!cited)
+        return;
+    collect_cited(cited, root);
+    for (xmlNodePtr part = first_element(root); part; part = next_element(part)) {
+        if (!is_ours(part, "references"))
+            continue;
+        for (xmlNodePtr r = first_element(part); r; r = next_element(r)) {
+            const char *id = is_ours(r, "ref") ? attr(r, "id") : NULL;
+            /* a duplicate id is said already, and cites name the first */
+            if (id && xmlHashLookup(c->ids, BAD_CAST id) == r && !xmlHashLookup(cited, BAD_CAST id) &&
+                !has_placeholder(r) && !refused(c, bg_node_line(r)))
+                bg_warn(c->b->path, bg_node_line(r),
+                        "<ref id=\"%s\">: never cited; cite it with <cite ref=\"%s\"/> or remove it", id, id);
+        }
+    }
+    xmlHashFree(cited, NULL);
 }
 
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
@@ -877,6 +956,7 @@ int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
         bg_brief_each_unit(root, check_unit, &c);
         check_placeholders(b, root);
         check_texts(&c, root);
+        check_uncited(&c, root);
         xmlHashFree(c.ids, NULL);
     }
     bg_diag_capture_replay(&by_schema);

@@ -220,6 +220,17 @@ static const struct {
     {"a neutral paragraph after a paragraph in every language is neutral on purpose",
      "Municipalities kept water and power running.</p>",
      "Municipalities kept water and power running.</p><p>Kyiv, 2024.</p>", NULL},
+    /* warnings that save an embarrassment */
+    {"a reference never cited",
+     "воду <cite ref=\"r-survey\"/>.</p>\n      <p xml:lang=\"en\">Municipalities kept the "
+     "water running <cite ref=\"r-survey\"/>",
+     "воду.</p>\n      <p xml:lang=\"en\">Municipalities kept the water running",
+     "brief.xml:56: warning: <ref id=\"r-survey\">: never cited; cite it with <cite ref=\"r-survey\"/> or remove "
+     "it\n"},
+    {"an empty paragraph", "<p xml:lang=\"en\">Pumping stations without power.</p>", "<p xml:lang=\"en\">\n </p>",
+     "brief.xml:39: warning: <p xml:lang=\"en\"> is empty; write its text or remove it\n"},
+    {"an empty language-neutral name", "<name xml:lang=\"uk\">Ірпінь</name>\n      <name xml:lang=\"en\">Irpin</name>",
+     "<name>\t</name>", "brief.xml:21: warning: <name> is empty; write its text or remove it\n"},
     /* every problem: the ids first, then the references, then the texts */
     {"several problems are all reported, not just the first", "<case id=\"c-irpin\" municipality=\"m-irpin\"",
      "<case id=\"f-water\" municipality=\"m-bucha\"",
