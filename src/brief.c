@@ -477,6 +477,7 @@ static int declared(const bg_brief *b, const xmlChar *lang) {
     return xmlStrcasecmp(BAD_CAST b->source_lang, lang) == 0;
 }
 
+static void check_untranslated(const checker *c, const bg_unit *u);
 static int forgotten_lang(const bg_brief *b, xmlNodePtr n, xmlNodePtr *beside, const char **missing);
 static xmlNodePtr prev_element(xmlNodePtr n);
 
@@ -504,6 +505,7 @@ static void check_unit(const bg_unit *u, void *ctx) {
                 "language (add <%s xml:lang=\"%s\"> right before it)",
                 (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]), c->b->source_lang,
                 (const char *)u->member[0]->name, c->b->source_lang);
+    check_untranslated(c, u);
 }
 
 static void check_root(const checker *c) {
@@ -931,6 +933,91 @@ static void check_uncited(const checker *c, xmlNodePtr root) {
         }
     }
     xmlHashFree(cited, NULL);
+}
+
+/* Texts the same in every language by design: names (of people, organisations,
+ * municipalities, networks, places) and a reference's text, which cites a work by
+ * its own title. */
+static int same_by_design(const xmlNode *n) {
+    return is_ours(n, "name") || is_ours(n, "given") || is_ours(n, "family") || is_ours(n, "place") ||
+           (is_ours(n, "text") && is_ours(n->parent, "ref"));
+}
+
+/* The text of `n` with white space runs made one space, trimmed; its number of words
+ * and whether it has a letter (ASCII, or any character from U+00C0 up that is not
+ * punctuation or a symbol: Latin, Greek, Cyrillic …).  Caller frees. */
+static char *normalised_text(const xmlNode *n, int *words, int *letters) {
+    xmlChar *text = xmlNodeGetContent(n);
+    char *out = text ? malloc((size_t)xmlStrlen(text) + 1) : NULL;
+    *words = 0;
+    *letters = 0;
+    if (!out) {
+        xmlFree(text);
+        return NULL;
+    }
+    size_t o = 0;
+    int space = 1;
+    for (const xmlChar *p = text; *p;) {
+        if (strchr(" \t\r\n", *p)) {
+            space = 1;
+            p++;
+            continue;
+        }
+        if (space) {
+            if (o)
+                out[o++] = ' ';
+            (*words)++;
+            space = 0;
+        }
+        int len = 4;
+        int cp = xmlGetUTF8Char(p, &len);
+        if (cp < 0 || len < 1)
+            len = 1;
+        else if ((cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
+                 (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF)))
+            *letters = 1;
+        memcpy(out + o, p, (size_t)len);
+        o += (size_t)len;
+        p += len;
+    }
+    out[o] = '\0';
+    xmlFree(text);
+    return out;
+}
+
+/* Fewer words than this are not compared: a short text (a title such as "Irpin",
+ * "COVID-19 response") may well be the same in two languages. */
+#define UNTRANSLATED_MIN_WORDS 3
+
+/* A warning at a member of unit `u` whose text is word for word another member's:
+ * most likely a paragraph copied to be translated and never translated. */
+static void check_untranslated(const checker *c, const bg_unit *u) {
+    if (u->n < 2 || same_by_design(u->member[0]))
+        return;
+    char *text[BG_UNIT_MAX] = {NULL};
+    for (int i = 0; i < u->n; i++) {
+        int words, letters;
+        text[i] = normalised_text(u->member[i], &words, &letters);
+        if (text[i] && (words < UNTRANSLATED_MIN_WORDS || !letters)) {
+            free(text[i]);
+            text[i] = NULL;
+        }
+    }
+    for (int j = 1; j < u->n; j++) {
+        for (int i = 0; i < j && text[j]; i++) {
+            if (!text[i] || strcmp(text[i], text[j]) != 0 || refused(c, bg_node_line(u->member[j])))
+                continue;
+            bg_warn(c->b->path, bg_node_line(u->member[j]),
+                    "<%s xml:lang=\"%s\"> is word for word the <%s xml:lang=\"%s\"> of line %ld: translate it, or "
+                    "write it once without xml:lang if it is the same in every language",
+                    (const char *)u->member[j]->name, (const char *)bg_node_lang(u->member[j]),
+                    (const char *)u->member[i]->name, (const char *)bg_node_lang(u->member[i]),
+                    bg_node_line(u->member[i]));
+            break;
+        }
+    }
+    for (int i = 0; i < u->n; i++)
+        free(text[i]);
 }
 
 int bg_brief_validate(bg_brief *b, const bg_schema *schema) {
