@@ -1,6 +1,8 @@
 /* test_brief — the semantic checks of a brief (brief.h: bg_brief_validate), the
  * rules RELAX NG cannot state: ids unique, references that resolve to the right
- * kind of element, real dates, vote counts, source-language text for every unit.
+ * kind of element, real dates, vote counts, source-language text for every unit,
+ * no xml:lang forgotten among language siblings; and the warnings about references
+ * never cited, empty texts and texts left untranslated.
  *
  *     build/test_brief
  *
@@ -203,6 +205,45 @@ static const struct {
     {"a source language not among the brief's languages", "source-lang=\"uk\" langs=\"uk en\"",
      "source-lang=\"uk\" langs=\"en\"",
      "brief.xml:2: error: <brief source-lang=\"uk\">: the source language is not in langs=\"en\"\n"},
+    /* a forgotten xml:lang among language siblings (an error), and what is not one */
+    {"an English title whose xml:lang was forgotten", "<title xml:lang=\"en\">Municipal participation",
+     "<title>Municipal participation",
+     "brief.xml:5: error: <title> has no xml:lang, but the <title> beside it (line 4) has xml:lang=\"uk\": write "
+     "xml:lang=\"en\" (the brief's languages are uk en)\n"},
+    {"a forgotten source language: its error only, not the English title's missing source",
+     "<title xml:lang=\"uk\">Участь громад", "<title>Участь громад",
+     "brief.xml:4: error: <title> has no xml:lang, but the <title> beside it (line 5) has xml:lang=\"en\": write "
+     "xml:lang=\"uk\" (the brief's languages are uk en)\n"},
+    {"a forgotten xml:lang when two languages are missing: no suggestion",
+     "langs=\"uk en\">\n  <meta>\n    <title xml:lang=\"uk\">Участь громад</title>\n    <title xml:lang=\"en\">",
+     "langs=\"uk en pl\">\n  <meta>\n    <title xml:lang=\"uk\">Участь громад</title>\n    <title>",
+     "brief.xml:5: error: <title> has no xml:lang, but the <title> beside it (line 4) has xml:lang=\"uk\": write its "
+     "language in xml:lang (the brief's languages are uk en pl)\n"},
+    {"a neutral paragraph after a paragraph in every language is neutral on purpose",
+     "Municipalities kept water and power running.</p>",
+     "Municipalities kept water and power running.</p><p>Kyiv, 2024.</p>", NULL},
+    /* warnings that save an embarrassment */
+    {"a reference never cited",
+     "воду <cite ref=\"r-survey\"/>.</p>\n      <p xml:lang=\"en\">Municipalities kept the "
+     "water running <cite ref=\"r-survey\"/>",
+     "воду.</p>\n      <p xml:lang=\"en\">Municipalities kept the water running",
+     "brief.xml:56: warning: <ref id=\"r-survey\">: never cited; cite it with <cite ref=\"r-survey\"/> or remove "
+     "it\n"},
+    {"an empty paragraph", "<p xml:lang=\"en\">Pumping stations without power.</p>", "<p xml:lang=\"en\">\n </p>",
+     "brief.xml:39: warning: <p xml:lang=\"en\"> is empty; write its text or remove it\n"},
+    {"an empty language-neutral name", "<name xml:lang=\"uk\">Ірпінь</name>\n      <name xml:lang=\"en\">Irpin</name>",
+     "<name>\t</name>", "brief.xml:21: warning: <name> is empty; write its text or remove it\n"},
+    {"a paragraph left untranslated", "<p xml:lang=\"en\">Pumping stations without power.",
+     "<p xml:lang=\"en\">Насосні  станції\n без живлення.",
+     "brief.xml:39: warning: <p xml:lang=\"en\"> is word for word the <p xml:lang=\"uk\"> of line 38: translate it, or "
+     "write it once without xml:lang if it is the same in every language\n"},
+    {"a two-word title the same in two languages is not reported", "Coordinate aid", "Узгоджувати допомогу", NULL},
+    {"a name the same in two languages is not reported", "Kyiv School of Economics", "Київська школа економіки", NULL},
+    {"a reference's text the same in two languages is not reported", "Municipal survey, 2024.",
+     "Опитування громад, 2024.", NULL},
+    {"a text without letters the same in two languages is not reported",
+     "Генератори від бізнесу.</p>\n        <p xml:lang=\"en\">Generators from local business.",
+     "12 — 15 %</p>\n        <p xml:lang=\"en\">12 — 15 %", NULL},
     /* every problem: the ids first, then the references, then the texts */
     {"several problems are all reported, not just the first", "<case id=\"c-irpin\" municipality=\"m-irpin\"",
      "<case id=\"f-water\" municipality=\"m-bucha\"",
