@@ -217,20 +217,8 @@ static void xml_model(skeleton *sk, const char *file) {
 }
 
 /* The whole skeleton into sk->out. */
-static void write_skeleton(skeleton *sk, const char *file) {
-    char id[256], date[32];
-    brief_id(file, id, sizeof id);
-    today(date, sizeof date);
-
-    bg_buf_puts(&sk->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml_model(sk, file);
-    note(sk, 0, "new.header");
-    bg_buf_printf(&sk->out, "<brief xmlns=\"urn:briefgen:brief:1\" id=\"%s\" date=\"%s\"\n", id, date);
-    bg_buf_printf(&sk->out, "       source-lang=\"%s\" langs=\"", sk->lang[0]);
-    for (int i = 0; i < sk->nlangs; i++)
-        bg_buf_printf(&sk->out, "%s%s", i ? " " : "", sk->lang[i]);
-    bg_buf_puts(&sk->out, "\">\n");
-
+/* <meta>: title, and each optional part of the publication details. */
+static void write_meta(skeleton *sk) {
     line(sk, 1, "<meta>");
     text(sk, 2, "title", "new.text.title");
     note(sk, 2, "new.optional.subtitle");
@@ -262,6 +250,10 @@ static void write_skeleton(skeleton *sk, const char *file) {
     text(sk, 3, "p", "new.text.funding");
     line(sk, 2, "</funding>");
     line(sk, 1, "</meta>");
+}
+
+/* What a reader reads first: key messages, summary, a section, municipalities, findings. */
+static void write_opening(skeleton *sk) {
 
     note(sk, 1, "new.optional.key-messages");
     line(sk, 1, "<key-messages>");
@@ -288,6 +280,10 @@ static void write_skeleton(skeleton *sk, const char *file) {
     text(sk, 3, "p", "new.text.finding");
     line(sk, 2, "</finding>");
     line(sk, 1, "</findings>");
+}
+
+/* Cases, recommendations, a closing section and the references. */
+static void write_closing(skeleton *sk) {
     note(sk, 1, "new.optional.cases");
     line(sk, 1, "<cases>");
     line(sk, 2, "<case id=\"c-first\" municipality=\"m-first\">");
@@ -321,6 +317,25 @@ static void write_skeleton(skeleton *sk, const char *file) {
     text(sk, 3, "text", "new.text.reference");
     line(sk, 2, "</ref>");
     line(sk, 1, "</references>");
+}
+
+static void write_skeleton(skeleton *sk, const char *file) {
+    char id[256], date[32];
+    brief_id(file, id, sizeof id);
+    today(date, sizeof date);
+
+    bg_buf_puts(&sk->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml_model(sk, file);
+    note(sk, 0, "new.header");
+    bg_buf_printf(&sk->out, "<brief xmlns=\"urn:briefgen:brief:1\" id=\"%s\" date=\"%s\"\n", id, date);
+    bg_buf_printf(&sk->out, "       source-lang=\"%s\" langs=\"", sk->lang[0]);
+    for (int i = 0; i < sk->nlangs; i++)
+        bg_buf_printf(&sk->out, "%s%s", i ? " " : "", sk->lang[i]);
+    bg_buf_puts(&sk->out, "\">\n");
+
+    write_meta(sk);
+    write_opening(sk);
+    write_closing(sk);
     line(sk, 0, "</brief>");
 }
 

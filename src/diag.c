@@ -394,9 +394,87 @@ static int after_root(const xmlError *e, const xmlParserInput *in, char *msg, si
  * knows and XML does not, quotes a word processor made curly, an end tag that does
  * not match, an element left open at the end, text after the root element.  0 when
  * `e` is none of these.  Reads only the bytes the parser holds. */
+/* "&word" without its ';': a reference XML knows, or an '&' meant as text. */
+static int reword_semicolon(const xmlParserInput *in, char *msg, size_t size) {
+    long i = -1;
+    while (in && i > -40 && byte_at(in, i) > 0 && byte_at(in, i) != '&')
+        i--;
+    if (!in || byte_at(in, i) != '&')
+        return 0;
+    const char *word = (const char *)in->cur + i + 1;
+    int len = (int)(-i - 1);
+    static const char *const xml_refs[] = {"amp", "lt", "gt", "quot", "apos"};
+    int known = len > 0 && word[0] == '#';
+    for (size_t k = 0; k < sizeof xml_refs / sizeof xml_refs[0]; k++)
+        known |= (int)strlen(xml_refs[k]) == len && strncmp(word, xml_refs[k], (size_t)len) == 0;
+    if (known)
+        snprintf(msg, size, "\"&%.*s\" needs a ';' at its end: &%.*s;", len, word, len, word);
+    else
+        snprintf(msg, size,
+                 "\"&%.*s\" is not a reference: write an '&' that is part of the text as &amp; (\"&amp;%.*s\")", len,
+                 word, len, word);
+    return 1;
+}
+
+/* An attribute value in curly quotes (a word processor's) or in none. */
+static int reword_attribute_quotes(const xmlParserInput *in, char *msg, size_t size) {
+    char name[80];
+    if (!in)
+        return 0;
+    size_t quote = curly_quote(in->cur, in->end);
+    int whole = 0, inner = 0;
+    attribute_before(in, name, sizeof name);
+    int seen = name[0] && value_here(in, quote, &whole, &inner);
+    const char *v = (const char *)in->cur;
+    if (quote && seen)
+        snprintf(msg, size,
+                 "%s=%.*s: attribute values need straight quotes, \"…\" or '…' (a word processor may have "
+                 "replaced them with curly ones); write %s=\"%.*s\"",
+                 name, whole, v, name, inner, v + quote);
+    else if (quote)
+        snprintf(msg, size,
+                 "an attribute value in curly quotes: attribute values need straight quotes, \"…\" or '…' (a "
+                 "word processor may have replaced them with curly ones)");
+    else if (seen)
+        snprintf(msg, size, "%s=%.*s: an attribute value needs quotes; write %s=\"%.*s\"", name, whole, v, name, inner,
+                 v);
+    else
+        snprintf(msg, size, "an attribute value needs quotes: name=\"value\" or name='value'");
+    return 1;
+}
+
+/* An end tag of another name than the open element: both named as written, prefix included. */
+static int reword_mismatch(const xmlError *e, const xmlParserInput *in, char *msg, size_t size) {
+    if (!e->str1 || !e->str2)
+        return 0;
+    /* libxml2 names both without their prefix: the open element's is in the tree,
+     * the end tag's in the bytes just read ("</xsl:templat>"). */
+    const xmlParserCtxt *ctxt = e->ctxt;
+    const xmlNode *open = ctxt && ctxt->node && xmlStrEqual(ctxt->node->name, BAD_CAST e->str1) ? ctxt->node : NULL;
+    const char *prefix = open && open->ns && open->ns->prefix ? (const char *)open->ns->prefix : NULL;
+    char start[160], end[160];
+    snprintf(start, sizeof start, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "", e->str1);
+    snprintf(end, sizeof end, "%s", e->str2);
+    long i = -1;
+    if (in && byte_at(in, i) == '>') {
+        while (is_space(byte_at(in, --i)))
+            ;
+        long last = i;
+        while (i > last - 100 && byte_at(in, i) > 0 && byte_at(in, i) != '/' && byte_at(in, i) != '<')
+            i--;
+        if (byte_at(in, i) == '/' && byte_at(in, i - 1) == '<' && last > i &&
+            whole_utf8(in->cur + i + 1, (size_t)(last - i)))
+            snprintf(end, sizeof end, "%.*s", (int)(last - i), (const char *)in->cur + i + 1);
+    }
+    snprintf(msg, size,
+             "</%s> does not match <%s>, opened at line %d: an element ends with its own name; correct the end "
+             "tag, or add the missing </%s> before it",
+             end, start, e->int1, start);
+    return 1;
+}
+
 static int reword_slip(const xmlError *e, char *msg, size_t size) {
     const xmlParserInput *in = input_at(e);
-    char name[80];
     switch (e->code) {
     case XML_ERR_NAME_REQUIRED:
         if (in && byte_at(in, -1) == '&') {
@@ -408,26 +486,8 @@ static int reword_slip(const xmlError *e, char *msg, size_t size) {
             return 1;
         }
         return 0;
-    case XML_ERR_ENTITYREF_SEMICOL_MISSING: {
-        long i = -1;
-        while (in && i > -40 && byte_at(in, i) > 0 && byte_at(in, i) != '&')
-            i--;
-        if (!in || byte_at(in, i) != '&')
-            return 0;
-        const char *word = (const char *)in->cur + i + 1;
-        int len = (int)(-i - 1);
-        static const char *const xml_refs[] = {"amp", "lt", "gt", "quot", "apos"};
-        int known = len > 0 && word[0] == '#';
-        for (size_t k = 0; k < sizeof xml_refs / sizeof xml_refs[0]; k++)
-            known |= (int)strlen(xml_refs[k]) == len && strncmp(word, xml_refs[k], (size_t)len) == 0;
-        if (known)
-            snprintf(msg, size, "\"&%.*s\" needs a ';' at its end: &%.*s;", len, word, len, word);
-        else
-            snprintf(msg, size,
-                     "\"&%.*s\" is not a reference: write an '&' that is part of the text as &amp; (\"&amp;%.*s\")",
-                     len, word, len, word);
-        return 1;
-    }
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        return reword_semicolon(in, msg, size);
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
         if (!e->str1)
@@ -440,58 +500,10 @@ static int reword_slip(const xmlError *e, char *msg, size_t size) {
     case XML_ERR_LT_IN_ATTRIBUTE:
         snprintf(msg, size, "a '<' in an attribute value; write it as &lt;");
         return 1;
-    case XML_ERR_ATTRIBUTE_NOT_STARTED: {
-        if (!in)
-            return 0;
-        size_t quote = curly_quote(in->cur, in->end);
-        int whole = 0, inner = 0;
-        attribute_before(in, name, sizeof name);
-        int seen = name[0] && value_here(in, quote, &whole, &inner);
-        const char *v = (const char *)in->cur;
-        if (quote && seen)
-            snprintf(msg, size,
-                     "%s=%.*s: attribute values need straight quotes, \"…\" or '…' (a word processor may have "
-                     "replaced them with curly ones); write %s=\"%.*s\"",
-                     name, whole, v, name, inner, v + quote);
-        else if (quote)
-            snprintf(msg, size,
-                     "an attribute value in curly quotes: attribute values need straight quotes, \"…\" or '…' (a "
-                     "word processor may have replaced them with curly ones)");
-        else if (seen)
-            snprintf(msg, size, "%s=%.*s: an attribute value needs quotes; write %s=\"%.*s\"", name, whole, v, name,
-                     inner, v);
-        else
-            snprintf(msg, size, "an attribute value needs quotes: name=\"value\" or name='value'");
-        return 1;
-    }
-    case XML_ERR_TAG_NAME_MISMATCH: {
-        if (!e->str1 || !e->str2)
-            return 0;
-        /* libxml2 names both without their prefix: the open element's is in the tree,
-         * the end tag's in the bytes just read ("</xsl:templat>"). */
-        const xmlParserCtxt *ctxt = e->ctxt;
-        const xmlNode *open = ctxt && ctxt->node && xmlStrEqual(ctxt->node->name, BAD_CAST e->str1) ? ctxt->node : NULL;
-        const char *prefix = open && open->ns && open->ns->prefix ? (const char *)open->ns->prefix : NULL;
-        char start[160], end[160];
-        snprintf(start, sizeof start, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "", e->str1);
-        snprintf(end, sizeof end, "%s", e->str2);
-        long i = -1;
-        if (in && byte_at(in, i) == '>') {
-            while (is_space(byte_at(in, --i)))
-                ;
-            long last = i;
-            while (i > last - 100 && byte_at(in, i) > 0 && byte_at(in, i) != '/' && byte_at(in, i) != '<')
-                i--;
-            if (byte_at(in, i) == '/' && byte_at(in, i - 1) == '<' && last > i &&
-                whole_utf8(in->cur + i + 1, (size_t)(last - i)))
-                snprintf(end, sizeof end, "%.*s", (int)(last - i), (const char *)in->cur + i + 1);
-        }
-        snprintf(msg, size,
-                 "</%s> does not match <%s>, opened at line %d: an element ends with its own name; correct the end "
-                 "tag, or add the missing </%s> before it",
-                 end, start, e->int1, start);
-        return 1;
-    }
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+        return reword_attribute_quotes(in, msg, size);
+    case XML_ERR_TAG_NAME_MISMATCH:
+        return reword_mismatch(e, in, msg, size);
     case XML_ERR_TAG_NOT_FINISHED:
         if (!e->str1)
             return 0;
