@@ -46,10 +46,10 @@ const char *bg_file_kind(mode_t mode);
  * Returns `buf`. */
 const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size);
 
-/* Write `len` bytes to `path` through a temporary file in the same folder
- * (".NAME.XXXXXX", fsync'd) and a rename, so `path` is either the old file or the
- * complete new one — never a partial one — and a failure removes the temporary
- * file.  Creates the folder when missing.  The file gets 0666 less the umask, as
+/* Write `len` bytes to `path` through a temporary file in the same folder (".NAME."
+ * and six characters mkstemp picks, fsync'd) and a rename, so `path` is either the
+ * old file or the complete new one — never a partial one — and a failure removes
+ * the temporary file.  Creates the folder when missing.  The file gets 0666 less the umask, as
  * any file the user makes.  0, or -1 with an error naming the path (the one
  * function here that reports its own failure, through diag: only the writer knows
  * which step failed). */
