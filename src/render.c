@@ -218,6 +218,13 @@ static xmlDocPtr load_template(const xmlChar *uri, xmlDictPtr dict, int options,
     if (*n < MAX_SOURCES)
         compiling->sources[compiling_format][(*n)++] = strdup(path);
     xmlDocPtr doc = default_loader(BAD_CAST path, dict, options | XML_PARSE_NONET, ctxt, type);
+    /* While transforming, libxslt looks the "xml" prefix of <xsl:attribute
+     * name="xml:lang"> up in the template's own document, and libxml2 makes that
+     * document's declaration of the XML namespace on the first lookup.  Transforms
+     * on two threads share the compiled templates (build -j): both would make it and
+     * one copy would leak.  Make it now, while compiling on one thread. */
+    if (doc && xmlDocGetRootElement(doc))
+        xmlSearchNs(doc, xmlDocGetRootElement(doc), BAD_CAST "xml");
     if (!doc && type == XSLT_LOAD_STYLESHEET && is_file(path)) {
         /* Not well-formed: the parser has said where.  libxslt would add "unable to
          * load" naming the bundled file, which misleads when an override is at fault. */
