@@ -404,7 +404,7 @@ static void test_identity(bg_typst *t) {
 
 int main(void) {
     if (access(MODULE_JSON, F_OK) != 0 || system("node --version >/dev/null 2>&1") != 0) {
-        printf("skip typst (no node or no %s: scripts/install-deps installs them)\n", MODULE_JSON);
+        unit_skip("typst", "no node on PATH or no " MODULE_JSON ": scripts/install-deps installs them");
         return unit_end();
     }
     if (!mkdtemp(scratch))
