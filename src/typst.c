@@ -23,9 +23,7 @@
 
 /* The Typst inside each release of the npm module we know (its own package.json
  * says only the module's version); the worker's "ready" line says the same. */
-static const struct {
-    const char *module, *typst;
-} typst_of_module[] = {{"0.7.0", "0.14.2"}};
+static const struct { const char *module, *typst; } typst_of_module[] = {{"0.7.0", "0.14.2"}};
 
 static char *joined(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);

@@ -181,8 +181,8 @@ static void read_diagnostics(const char *text, size_t len, bg_typst_diags *d) {
 }
 
 /* Write the source and files into `dir`.  0, or -1 reported. */
-static int lay_out(const char *dir, const char *brief_path, const char *source, size_t len,
-                   const bg_typst_file *files, size_t nfiles) {
+static int lay_out(const char *dir, const char *brief_path, const char *source, size_t len, const bg_typst_file *files,
+                   size_t nfiles) {
     if (put(dir, "main.typ", source, len) != 0) {
         bg_typst_fail(brief_path, "cannot write %s/main.typ: %s", dir, strerror(errno));
         return -1;
@@ -205,9 +205,22 @@ static int run_compile(bg_typst *t, const char *dir, const char *brief_path, con
     snprintf(main_typ, sizeof main_typ, "%s/main.typ", dir);
     snprintf(out_pdf, sizeof out_pdf, "%s/out.pdf", dir);
     snprintf(ts, sizeof ts, "%lld", timestamp);
-    char *argv[] = {t->cli, "compile", "--root", (char *)dir, "--font-path", t->fonts, "--ignore-system-fonts",
-                    "--pdf-standard", "ua-1", "--creation-timestamp", ts, "--diagnostic-format", "short", main_typ,
-                    out_pdf, NULL};
+    char *argv[] = {t->cli,
+                    "compile",
+                    "--root",
+                    (char *)dir,
+                    "--font-path",
+                    t->fonts,
+                    "--ignore-system-fonts",
+                    "--pdf-standard",
+                    "ua-1",
+                    "--creation-timestamp",
+                    ts,
+                    "--diagnostic-format",
+                    "short",
+                    main_typ,
+                    out_pdf,
+                    NULL};
     bg_child c = {0};
     bg_buf said = {0};
     int status = 0, rc = run(&c, argv, t->timeout, &said, &status);

@@ -92,9 +92,8 @@ const char *bg_child_said(const bg_child *c, char *buf, size_t size);
 /* ---- the routes ---- */
 
 /* The node worker route (typst_node.c). */
-int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source,
-                          size_t len, const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf,
-                          size_t *pdflen);
+int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
+                          const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf, size_t *pdflen);
 /* The CLI route (typst_cli.c); bg_typst_cli_version asks the CLI once (0 when it
  * will do, else -1 with t->cli_refusal set). */
 int bg_typst_cli_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,

@@ -138,8 +138,7 @@ static void worker_failed(bg_typst *t, const char *brief_path, int rc, const cha
 static int start_worker(bg_typst *t, const char *brief_path) {
     char *argv[] = {t->node, t->worker, t->module, t->fonts, NULL};
     if (bg_child_spawn(&t->child, argv, BG_CHILD_STDIN) != 0) {
-        bg_typst_fail(brief_path, "cannot start Node.js (%s): %s; %s", t->node, strerror(errno),
-                      BG_TYPST_INSTALL_HINT);
+        bg_typst_fail(brief_path, "cannot start Node.js (%s): %s; %s", t->node, strerror(errno), BG_TYPST_INSTALL_HINT);
         return -1;
     }
     bg_buf hello = {0};
@@ -183,9 +182,8 @@ static void add_request(bg_buf *req, const char *source, size_t len, const bg_ty
     }
 }
 
-int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source,
-                          size_t len, const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf,
-                          size_t *pdflen) {
+int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
+                          const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf, size_t *pdflen) {
     reap_if_gone(t);
     if (t->child.pid <= 0 && start_worker(t, brief_path) != 0)
         return -1;
@@ -196,8 +194,8 @@ int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_n
         bg_typst_fail(brief_path, "out of memory");
         return -1;
     }
-    int rc = bg_child_talk(&t->child, req.s, req.len, &resp, response_whole,
-                           bg_now_ms() + (long long)t->timeout * 1000);
+    int rc =
+        bg_child_talk(&t->child, req.s, req.len, &resp, response_whole, bg_now_ms() + (long long)t->timeout * 1000);
     bg_buf_free(&req);
     if (rc != 0) {
         bg_buf_free(&resp);

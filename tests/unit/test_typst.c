@@ -29,7 +29,7 @@
 
 #define MODULE_JSON "node_modules/@myriaddreamin/typst-ts-node-compiler/package.json"
 #define SVG                                                                                                            \
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"                                           \
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"                                            \
     "<rect width=\"40\" height=\"20\" fill=\"#c00\"/></svg>"
 #define HEAD "#set document(title: \"Тест\")\n#set text(lang: \"uk\", font: \"PT Serif\")\n"
 
@@ -47,8 +47,7 @@ static result compile_files(bg_typst *t, const char *source, const bg_typst_file
     result r = {0};
     bg_diag_capture c;
     bg_diag_capture_begin(&c);
-    r.rc = bg_typst_compile(t, "x.xml", "x.uk.typ", source, strlen(source), files, nfiles, 1700000000, &r.pdf,
-                            &r.len);
+    r.rc = bg_typst_compile(t, "x.xml", "x.uk.typ", source, strlen(source), files, nfiles, 1700000000, &r.pdf, &r.len);
     bg_diag_capture_end();
     r.said = strdup(c.text ? c.text : "");
     bg_diag_capture_free(&c);
@@ -353,7 +352,8 @@ static void test_cli(void) {
     const char *src = HEAD "// brief:12\nx\n// brief:30\n#let x = (\n";
     r = compile(t, src);
     check_int("the stand-in's compile gives its bytes", r.rc, 0);
-    check_mem("which are the main.typ written for it", r.pdf ? memcpy(malloc(r.len + 1), r.pdf, r.len) : NULL, r.len, src, strlen(src));
+    check_mem("which are the main.typ written for it", r.pdf ? memcpy(malloc(r.len + 1), r.pdf, r.len) : NULL, r.len,
+              src, strlen(src));
     check_str("its warning is mapped like the worker's", strdup(r.said),
               "x.xml:12: warning: the PDF: a stand-in warning (Typst warning, x.uk.typ:4:1)\n");
     snprintf(cmd, sizeof cmd, "sed 's|%s/briefgen-typst\\.[A-Za-z0-9]*|DIR|g' %s", tmp, log);
