@@ -26,13 +26,10 @@
 static const struct { const char *module, *typst; } typst_of_module[] = {{"0.7.0", "0.14.2"}};
 
 static char *joined(const char *a, const char *b) {
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = malloc(la + lb + 2);
-    if (s) {
-        memcpy(s, a, la);
-        s[la] = '/';
-        memcpy(s + la + 1, b, lb + 1);
-    }
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s", a, b);
     return s;
 }
 

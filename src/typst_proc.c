@@ -142,20 +142,19 @@ static void keep_tail(bg_child *c, const char *s, size_t n) {
     c->tail_len += n;
 }
 
-/* Read what `fd` has now: 1 some, 0 end of file, -1 nothing yet or an error. */
-static int drain(int fd, bg_buf *into, bg_child *tail_of) {
+/* Read what the child's stdout (into `out`) or, `out` NULL, its stderr (into its
+ * tail) has now: 1 some, 0 end of file, -1 nothing yet or an error. */
+static int drain(bg_child *c, bg_buf *out) {
     char chunk[65536];
-    ssize_t r = read(fd, chunk, sizeof chunk);
+    ssize_t r = read(out ? c->out : c->err, chunk, sizeof chunk);
     if (r > 0) {
-        if (into)
-            bg_buf_add(into, chunk, (size_t)r);
+        if (out)
+            bg_buf_add(out, chunk, (size_t)r);
         else
-            keep_tail(tail_of, chunk, (size_t)r);
+            keep_tail(c, chunk, (size_t)r);
         return 1;
     }
-    if (r == 0)
-        return 0;
-    return -1;
+    return r == 0 ? 0 : -1;
 }
 
 int bg_child_talk(bg_child *c, const char *data, size_t n, bg_buf *out, int (*whole)(const bg_buf *),
@@ -187,9 +186,9 @@ int bg_child_talk(bg_child *c, const char *data, size_t n, bg_buf *out, int (*wh
             else if (s < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
                 sent = n; /* it stopped reading: its stdout will say why, or close */
         }
-        if (fds[1].revents && drain(c->err, NULL, c) == 0)
+        if (fds[1].revents && drain(c, NULL) == 0)
             close_fd(&c->err);
-        if (fds[0].revents && drain(c->out, out, NULL) == 0)
+        if (fds[0].revents && drain(c, out) == 0)
             return whole(out) > 0 ? 0 : 2;
     }
 }
