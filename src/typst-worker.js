@@ -23,7 +23,13 @@
  *   diagnostic "LINE\tCOLUMN\tSEVERITY\tMESSAGE\n": LINE and COLUMN 1-based in the
  *              main source (COLUMN in characters), 0 when unknown; SEVERITY "error"
  *              or "warning"; tabs and newlines in MESSAGE made spaces, Typst's hints
- *              appended as " (hint: …)".  An error block carries the warnings too.
+ *              appended as " (hint: …)" (this package gives hints only with the
+ *              export's errors).  An error block carries the warnings too.
+ *
+ * Warnings come with a successful PDF in a "warn" block: they are the templates'
+ * business (an unknown font, say) and the C side says them as warnings.  Typst
+ * memoizes compiles, and a document compiled again unchanged in the same worker
+ * does not repeat its warnings (errors it does repeat).
  *
  * A request that is not understood gets "error 1" and the worker exits (the stream
  * can no longer be trusted); the C side then starts a fresh one.

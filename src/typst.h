@@ -33,7 +33,9 @@
  *     x.uk.typ:317:5)" — or at the .typ name and line when no marker is above it, or
  *     at the brief without a line when Typst gives no position (the npm package's
  *     export errors, see typst-worker.js); Typst's warnings are said as warnings,
- *     mapped the same way, with the PDF made all the same;
+ *     mapped the same way, with the PDF made all the same (the worker memoizes:
+ *     an unchanged document compiled again by the same worker repeats its errors
+ *     but not its warnings);
  *   - a missing engine (no node, the npm module not installed, no fonts folder, a
  *     BRIEFGEN_TYPST that is not an executable Typst 0.13 or later) is one message
  *     saying what is missing and how to install it (scripts/install-deps
