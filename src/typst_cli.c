@@ -261,11 +261,15 @@ int bg_typst_cli_compile(bg_typst *t, const char *brief_path, const char *typ_na
         return -1;
     }
     const char *tmp = getenv("TMPDIR");
+    /* TMPDIR/briefgen-typst. and the six characters mkdtemp() replaces. */
     char dir[3000];
-    if ((size_t)snprintf(dir, sizeof dir, "%s/briefgen-typst.XXXXXX", tmp && *tmp ? tmp : "/tmp") >= sizeof dir) {
+    int n = snprintf(dir, sizeof dir, "%s/briefgen-typst.", tmp && *tmp ? tmp : "/tmp");
+    if (n < 0 || (size_t)n + 6 >= sizeof dir) {
         bg_typst_fail(brief_path, "TMPDIR is too long a path for Typst's temporary folder");
         return -1;
     }
+    memset(dir + n, 'X', 6);
+    dir[n + 6] = '\0';
     if (!mkdtemp(dir)) {
         bg_typst_fail(brief_path, "cannot make a temporary folder for Typst (%s): %s", dir, strerror(errno));
         return -1;
