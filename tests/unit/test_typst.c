@@ -255,6 +255,42 @@ static void test_worker_life(void) {
     bg_typst_free(t);
 }
 
+struct threaded {
+    bg_typst *t;
+    int made;
+};
+
+static void *compile_three(void *arg) {
+    struct threaded *w = arg;
+    for (int i = 0; i < 3; i++) {
+        char src[200];
+        snprintf(src, sizeof src, HEAD "thread %p, document %d\n", (void *)w, i);
+        char *pdf = NULL;
+        size_t n;
+        w->made += bg_typst_compile(w->t, NULL, "t.typ", src, strlen(src), NULL, 0, 0, &pdf, &n) == 0;
+        free(pdf);
+    }
+    return NULL;
+}
+
+/* Two engines on two threads at once, each with its own worker.  Had either worker
+ * inherited the other's pipe, its stdin would not close when its engine is freed,
+ * and the free would wait out its 2 s of grace before killing it. */
+static void test_threads(void) {
+    struct threaded a = {bg_typst_new("."), 0}, b = {bg_typst_new("."), 0};
+    pthread_t ta, tb;
+    pthread_create(&ta, NULL, compile_three, &a);
+    pthread_create(&tb, NULL, compile_three, &b);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    check("two threads' engines make their PDFs side by side", a.made == 3 && b.made == 3);
+    check("with a worker each", a.t->child.pid > 0 && b.t->child.pid > 0 && a.t->child.pid != b.t->child.pid);
+    long long t0 = bg_now_ms();
+    bg_typst_free(a.t);
+    bg_typst_free(b.t);
+    check("each worker exits as soon as its stdin closes (no pipe leaked into the other)", bg_now_ms() - t0 < 1500);
+}
+
 static char *said_by_new_engine(const char *datadir) {
     bg_typst *t = bg_typst_new(datadir);
     result r = compile(t, HEAD);
@@ -416,6 +452,7 @@ int main(void) {
     test_messages(t);
     bg_typst_free(t);
     test_worker_life();
+    test_threads();
     test_missing();
     test_cli();
     check_int("no file descriptor left open", open_fds(), fds);
