@@ -12,7 +12,8 @@
 #                           every shell script, and make format-check
 #   make format             clang-format (.clang-format) over the C sources, in place
 #   make format-check       fail when a C source is not formatted as make format would
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (with the PDF engine: the Typst worker
+#                           and its npm module into DATADIR; see install below)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -99,12 +100,29 @@ check: deps
 check-valgrind:
 	@$(MAKE) --no-print-directory check VALGRIND=1
 
+# The PDF engine goes with the data: the worker script as DATADIR/typst-worker.js and
+# the npm module it drives (the Typst compiler and its native package for this
+# machine, from node_modules: scripts/install-deps --build-only puts them there) in
+# DATADIR/node_modules, where src/typst.c looks.  BRIEFGEN_NO_NODE=1 installs
+# without the module (PDFs then need BRIEFGEN_TYPST, an official Typst CLI).
+TYPST_MODULES := node_modules/@myriaddreamin
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/briefgen $(DESTDIR)$(BINDIR)/briefgen
 	cp -R templates locales schema $(DESTDIR)$(DATADIR)/
+	install -m 644 src/typst-worker.js $(DESTDIR)$(DATADIR)/typst-worker.js
+	@if [ "$${BRIEFGEN_NO_NODE:-0}" = 0 ]; then \
+	  [ -f $(TYPST_MODULES)/typst-ts-node-compiler/package.json ] || { \
+	    echo "make install: the Typst compiler is not in $(TYPST_MODULES): run scripts/install-deps --build-only first" \
+	         "(or BRIEFGEN_NO_NODE=1 make install, to install without it)" >&2; exit 1; }; \
+	  rm -rf $(DESTDIR)$(DATADIR)/$(TYPST_MODULES); \
+	  install -d $(DESTDIR)$(DATADIR)/$(TYPST_MODULES); \
+	  echo "cp -R $(TYPST_MODULES)/typst-ts-node-compiler* $(DESTDIR)$(DATADIR)/$(TYPST_MODULES)/"; \
+	  cp -R $(TYPST_MODULES)/typst-ts-node-compiler* $(DESTDIR)$(DATADIR)/$(TYPST_MODULES)/; \
+	fi
 	install -m 644 docs/briefgen.1 $(DESTDIR)$(MANDIR)/man1/briefgen.1
 
+# The data folder goes whole: templates, locales, schema, the worker and node_modules.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/briefgen $(DESTDIR)$(MANDIR)/man1/briefgen.1
 	rm -rf $(DESTDIR)$(DATADIR)

@@ -9,7 +9,7 @@
  *
  * A check that holds is counted; one that fails prints "FAIL NAME: DETAIL" and is
  * counted too.  main() ends with `return unit_end();`, which prints the closing
- * "N passed, N failed" that tests/run reads and adds to its totals, and returns the
+ * "N passed, N failed" (", N skipped" after unit_skip) that tests/run reads and adds to its totals, and returns the
  * exit status (1 when any check failed).  Each test binary is run as
  * `build/test_NAME locales` from the top of the repository (tests/run).
  *
@@ -23,9 +23,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int unit_passed, unit_failed;
+static int unit_passed, unit_failed, unit_skipped;
 
 static inline void unit_pass(void) { unit_passed++; }
+
+/* A part that cannot run here (a tool or module not installed): "skip WHAT (WHY)",
+ * counted; tests/run shows the line and adds the count to its skips. */
+static inline void unit_skip(const char *what, const char *why) {
+    unit_skipped++;
+    printf("skip %s (%s)\n", what, why);
+}
 
 /* One failed check: "FAIL what: detail" (detail printf-like; a detail that starts
  * with a newline goes on the lines below). */
@@ -91,9 +98,12 @@ static inline void check_contains(const char *what, const char *text, const char
         unit_fail(what, "\n  \"%s\"\n  lacks \"%s\"", text ? text : "", want);
 }
 
-/* The closing line; the exit status. */
+/* The closing line (", N skipped" when some were); the exit status. */
 static inline int unit_end(void) {
-    printf("%d passed, %d failed\n", unit_passed, unit_failed);
+    if (unit_skipped)
+        printf("%d passed, %d failed, %d skipped\n", unit_passed, unit_failed, unit_skipped);
+    else
+        printf("%d passed, %d failed\n", unit_passed, unit_failed);
     return unit_failed ? 1 : 0;
 }
 
