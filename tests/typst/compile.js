@@ -19,6 +19,10 @@ if (!input || !output) {
   console.error('usage: compile.js IN.typ OUT.pdf');
   process.exit(2);
 }
+if (!fs.existsSync(input)) {
+  console.error(`${input}: no such file`);
+  process.exit(1);
+}
 let NodeCompiler;
 try {
   ({ NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler'));
