@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Case studies: two boxes a row, each never split, with its title, its
-  municipality, then challenge, response and result, each led by its label in the
-  part's colour.
+  Case studies: boxes two a row (the cells of a grid, so the two of a row are as
+  tall), each never split, with its title, its municipality, then challenge,
+  response and result, each led by its label in the part's colour.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,19 +21,22 @@
       <xsl:when test="count(b:case) &gt; 1">(1fr, 1fr)</xsl:when>
       <xsl:otherwise>(1fr,)</xsl:otherwise>
     </xsl:choose>
-    <xsl:text>, column-gutter: 10pt, row-gutter: 10pt,&#10;</xsl:text>
+    <xsl:text>, column-gutter: 10pt, row-gutter: 10pt, stroke: 0.6pt + rule,&#10;  inset: (x: 11pt, top: 9pt, bottom: 10pt),&#10;</xsl:text>
     <xsl:for-each select="b:case">
       <xsl:text>[</xsl:text>
       <xsl:apply-templates select="."/>
       <xsl:text>],&#10;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="count(b:case) mod 2 = 1 and count(b:case) &gt; 1">
+      <xsl:text>grid.cell(stroke: none)[],&#10;</xsl:text>
+    </xsl:if>
     <xsl:text>)&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="b:case">
     <xsl:variable name="m" select="id(@municipality)"/>
     <xsl:call-template name="marker"/>
-    <xsl:text>#block(width: 100%, height: auto, breakable: false, stroke: 0.6pt + rule, inset: (x: 11pt, top: 9pt, bottom: 10pt), {&#10;  set text(size: 9.5pt)&#10;  set par(justify: false, spacing: 0.6em, leading: 0.5em)&#10;  show heading: set block(above: 0em, below: 0.35em)&#10;  show heading: set text(size: 10.5pt)&#10;  [</xsl:text>
+    <xsl:text>#block(width: 100%, breakable: false, {&#10;  set text(size: 9.5pt)&#10;  set par(justify: false, spacing: 0.6em, leading: 0.5em)&#10;  show heading: set block(above: 0em, below: 0.35em)&#10;  show heading: set text(size: 10.5pt)&#10;  [</xsl:text>
     <xsl:call-template name="heading">
       <xsl:with-param name="level" select="2"/>
       <xsl:with-param name="content">
