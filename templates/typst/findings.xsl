@@ -27,7 +27,7 @@
       <xsl:with-param name="content">
         <xsl:text>#text(fill: accent)[</xsl:text>
         <xsl:call-template name="finding-number"/>
-        <xsl:text>]#h(0.5em)</xsl:text>
+        <xsl:text>] </xsl:text>
         <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:title"/></xsl:call-template>
       </xsl:with-param>
       <xsl:with-param name="id" select="@id"/>
