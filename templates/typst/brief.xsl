@@ -65,4 +65,11 @@
     <xsl:apply-templates select="b:brief"/>
   </xsl:template>
 
+  <!-- Text reached through XSLT's built-in rules (an element no template here knows,
+       in a part applied with select="*") is escaped like all other text: without
+       this it would be copied as it is, and could become Typst code. -->
+  <xsl:template match="text()">
+    <xsl:value-of select="bg:typst(.)"/>
+  </xsl:template>
+
 </xsl:stylesheet>
