@@ -1,7 +1,8 @@
 /* fuzz_brief — libFuzzer target: one input is a brief.  It goes through the whole
  * pipeline of `briefgen build` in memory (pipeline.h): the safe load, RELAX NG and the
  * semantic checks, and, when valid, the first four languages resolved and rendered to
- * HTML and DocBook with the bundled templates and locales.  Nothing is written to disk.
+ * HTML, DocBook and Typst with the bundled templates and locales.  Nothing is written
+ * to disk.
  *
  * Seeds: fuzz/corpus/brief/ (the samples, small briefs, and the bad-input corpus). */
 #include "brief.h"
@@ -33,7 +34,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     bg_renderer *renderer =
         pipeline && bg_pipeline_open_renderer(pipeline) == 0 ? bg_pipeline_renderer(pipeline) : NULL;
     if (!renderer || bg_renderer_prepare(renderer, BG_FORMAT_HTML) != 0 ||
-        bg_renderer_prepare(renderer, BG_FORMAT_DOCBOOK) != 0) {
+        bg_renderer_prepare(renderer, BG_FORMAT_DOCBOOK) != 0 || bg_renderer_prepare(renderer, BG_FORMAT_TYPST) != 0) {
         fprintf(stderr, "fuzz_brief: cannot set up the pipeline (data folder %s)\n", bg_cli_datadir());
         exit(2);
     }

@@ -60,7 +60,7 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
     for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
         int f = bg_format_parse(t);
         if (f < 0)
-            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook)", t);
+            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook, typst)", t);
         o->format[f] = any = 1;
     }
     if (!any)
@@ -79,8 +79,9 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         {"deps", required_argument, NULL, OPT_DEPS}, {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
     o->outdir = "out";
-    for (int f = 0; f < BG_FORMAT_COUNT; f++)
-        o->format[f] = 1;
+    /* The default formats; typst is written only when asked for. */
+    memset(o->format, 0, sizeof o->format);
+    o->format[BG_FORMAT_HTML] = o->format[BG_FORMAT_DOCBOOK] = 1;
     optind = 1;
     opterr = 0;
     int c;
@@ -174,8 +175,9 @@ typedef struct output {
     size_t len;
 } output;
 
-/* The image files of a brief's figures, to be written beside its DocBook outputs
- * as NAME.ID.svg / NAME.ID.png (the name the DocBook templates give imagedata). */
+/* The image files of a brief's figures, to be written beside its DocBook and Typst
+ * outputs as NAME.ID.svg / NAME.ID.png (the name the DocBook templates give
+ * imagedata, and the Typst templates image()). */
 typedef struct figure_copies {
     const build_opts *o;
     const char *brief;
@@ -368,7 +370,7 @@ static int resolve_langs(bg_pipeline *p, brief_langs *r, bg_brief *b, figure_cop
     pthread_mutex_unlock(&r->sync.lock);
     for (int i = 0; i < r->ntasks; i++)
         rc |= r->tasks[i].resolve_rc;
-    if (rc == 0 && fc->o->format[BG_FORMAT_DOCBOOK]) {
+    if (rc == 0 && (fc->o->format[BG_FORMAT_DOCBOOK] || fc->o->format[BG_FORMAT_TYPST])) {
         bg_brief_each_figure(b, add_figure_copy, fc);
         if (fc->failed)
             rc = -1;
@@ -459,7 +461,7 @@ static int publish_brief(batch *bt, brief_langs *r, figure_copies *fc, int rc) {
 
 /* Render every language × format of one valid brief into memory, and only when all
  * of them succeeded (and --strict found nothing) write them, with the figures'
- * images beside the DocBook outputs.  A brief is published whole or not at all. */
+ * images beside the DocBook and Typst outputs.  A brief is published whole or not at all. */
 static int build_one(bg_pipeline *p, batch *bt, job *j, bg_brief *b, const bg_langs *langs) {
     char stem[PATH_MAX];
     bg_plan_output_stem(bg_brief_path(b), stem, sizeof stem);

@@ -30,6 +30,7 @@ static const struct {
 } formats[BG_FORMAT_COUNT] = {
     [BG_FORMAT_HTML] = {"html", "html", "html/brief.xsl"},
     [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl"},
+    [BG_FORMAT_TYPST] = {"typst", "typ", "typst/brief.xsl"},
 };
 
 /* The compiled stylesheets and what they were made from.  Shared, read-only once

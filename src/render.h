@@ -14,14 +14,15 @@
 
 #include <stddef.h>
 
-typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_COUNT } bg_format;
+typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_TYPST, BG_FORMAT_COUNT } bg_format;
 
 typedef struct bg_renderer bg_renderer;
 
-/* File extension ("html", "dbk") and option name ("html", "docbook") of a format. */
+/* File extension ("html", "dbk", "typ") and option name ("html", "docbook",
+ * "typst") of a format. */
 const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
-/* The format named `name` ("html", "docbook", or "dbk"), or -1. */
+/* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */
 int bg_format_parse(const char *name);
 
 /* `templates` is the bundled template folder; `overrides` (may be NULL) a folder

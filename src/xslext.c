@@ -5,6 +5,7 @@
 #include "citation.h"
 #include "diag.h"
 #include "figure.h"
+#include "typstesc.h"
 
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
@@ -486,6 +487,45 @@ static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
     xmlXPathFreeObject(arg);
 }
 
+/* bg:typst(text) / bg:typst(text, 'string'): `text` escaped for Typst markup, or
+ * as a quoted Typst string literal (typstesc.h).  Not normalised here: the escape
+ * makes white space one space itself, and keeps a space at either end, which
+ * separates a text from the markup around it. */
+static void fn_typst(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs < 1 || nargs > 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *mode = nargs == 2 ? xmlXPathPopString(ctxt) : NULL;
+    xmlChar *text = xmlXPathPopString(ctxt);
+    int string = mode && xmlStrEqual(mode, BAD_CAST "string");
+    char *s = NULL;
+    if (mode && !string && !xmlStrEqual(mode, BAD_CAST "markup"))
+        fail(ctxt, "bg:typst", "the second argument is 'string' or 'markup', not '%s'", (const char *)mode);
+    else if (!(s = bg_typst_escape(text ? (const char *)text : "", text ? (size_t)xmlStrlen(text) : 0,
+                                   string ? BG_TYPST_STRING : BG_TYPST_MARKUP)))
+        fail(ctxt, "bg:typst", "out of memory%s", "");
+    push_string(ctxt, s);
+    xmlFree(text);
+    xmlFree(mode);
+}
+
+/* bg:line(node): the line of the first node of `node` in the brief's XML file (the
+ * resolved tree keeps the source's line numbers), 0 when unknown or empty. */
+static void fn_line(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlXPathObjectPtr arg = valuePop(ctxt);
+    long line = 0;
+    if (arg && (arg->type == XPATH_NODESET || arg->type == XPATH_XSLT_TREE) && arg->nodesetval &&
+        arg->nodesetval->nodeNr > 0)
+        line = xmlGetLineNo(arg->nodesetval->nodeTab[0]);
+    xmlXPathFreeObject(arg);
+    valuePush(ctxt, xmlXPathNewFloat(line > 0 ? (double)line : 0));
+}
+
 /* ---- xsl:sort with ICU collation ------------------------------------------------ */
 
 /* One sort key of xsl:sort: its computed values and how to compare them. */
@@ -684,9 +724,9 @@ void bg_xslext_register(void) {
     static const struct {
         const char *name;
         xmlXPathFunction fn;
-    } fns[] = {{"msg", fn_msg},     {"date", fn_date},         {"number", fn_number},
-               {"list", fn_list},   {"slug", fn_slug},         {"autonym", fn_autonym},
-               {"image", fn_image}, {"citation", fn_citation}, {"splice", fn_splice}};
+    } fns[] = {{"msg", fn_msg},       {"date", fn_date},       {"number", fn_number}, {"list", fn_list},
+               {"slug", fn_slug},     {"autonym", fn_autonym}, {"image", fn_image},   {"citation", fn_citation},
+               {"splice", fn_splice}, {"typst", fn_typst},     {"line", fn_line}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }
