@@ -717,6 +717,12 @@ void bg_brief_each_figure(const bg_brief *b, void (*fn)(const char *, const char
     each_figure(xmlDocGetRootElement(b->doc), fn, ctx);
 }
 
+void bg_brief_each_figure_in(xmlDocPtr resolved, void (*fn)(const char *, const char *, long, void *), void *ctx) {
+    xmlNodePtr root = xmlDocGetRootElement(resolved);
+    if (root)
+        each_figure(root, fn, ctx);
+}
+
 /* A warning at every <?briefgen-placeholder?> under `node`: text `briefgen new`
  * wrote that is still there.  The mark, not the text, says so: the placeholder
  * words come from the locale files and may be anything. */

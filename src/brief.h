@@ -85,6 +85,10 @@ int bg_brief_validate(bg_brief *brief, const bg_schema *schema);
  * and line (borrowed from the tree: copy what outlives the call).  Says nothing. */
 void bg_brief_each_figure(const bg_brief *brief, void (*fn)(const char *id, const char *src, long line, void *ctx),
                           void *ctx);
+/* The same over a brief resolved for one language (bg_brief_resolve's document),
+ * whose figures keep their attributes and lines. */
+void bg_brief_each_figure_in(xmlDocPtr resolved, void (*fn)(const char *id, const char *src, long line, void *ctx),
+                             void *ctx);
 
 /* A copy of the brief with every unit reduced to its text in `lang`, or, where that
  * is missing, to the source-language text — with the warning

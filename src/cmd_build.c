@@ -13,6 +13,7 @@
 #include "pipeline.h"
 #include "plan.h"
 #include "render.h"
+#include "typst.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -60,7 +61,7 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
     for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
         int f = bg_format_parse(t);
         if (f < 0)
-            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook, typst)", t);
+            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook, typst, pdf)", t);
         o->format[f] = any = 1;
     }
     if (!any)
@@ -81,7 +82,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
     o->outdir = "out";
     /* The default formats; typst is written only when asked for. */
     memset(o->format, 0, sizeof o->format);
-    o->format[BG_FORMAT_HTML] = o->format[BG_FORMAT_DOCBOOK] = 1;
+    o->format[BG_FORMAT_HTML] = o->format[BG_FORMAT_DOCBOOK] = o->format[BG_FORMAT_PDF] = 1;
     optind = 1;
     opterr = 0;
     int c;
@@ -243,6 +244,7 @@ typedef struct lang_task {
     output outs[BG_FORMAT_COUNT];
     int nouts;
     int rc;
+    int pdf_errors;                   /* errors said making its PDF, which fail the brief but no other output */
     resolving *sync;                  /* set for a task on a thread of its own */
     bg_diag_capture said, said_later; /* resolving (and, on a thread, rendering); rendering */
 } lang_task;
@@ -267,7 +269,10 @@ static void resolve_lang(bg_pipeline *p, lang_task *t, bg_brief *take) {
     t->resolve_rc = t->rc = rc;
 }
 
-/* Render the task's stale formats, stopping at the first that fails. */
+/* Render the task's stale formats, stopping at the first that fails.  A PDF that
+ * cannot be made (no engine, a Typst error) fails the brief, but the other
+ * formats are written all the same: the PDF is the one output made by another
+ * program, and the HTML and DocBook should not wait for it. */
 static void render_lang(bg_pipeline *p, lang_task *t) {
     const build_opts *o = t->bt->o;
     int errors_before = bg_diag_errors();
@@ -282,14 +287,20 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
         }
         bg_diag_capture said;
         int rc = bg_pipeline_render(p, t->b, &t->l, t->stem, f, &out->data, &out->len, &said);
+        int errors = said.errors;
         bg_diag_capture_replay(&said);
-        if (rc != 0)
+        if (f == BG_FORMAT_PDF && (rc != 0 || errors > 0)) {
+            t->pdf_errors += errors > 0 ? errors : 0;
+            free(out->data);
+            out->data = NULL;
+        } else if (rc != 0) {
             t->rc = -1;
-        else
+        } else {
             t->nouts++;
+        }
     }
     bg_pipeline_lang_clear(&t->l);
-    if (bg_diag_errors() != errors_before)
+    if (bg_diag_errors() - t->pdf_errors != errors_before)
         t->rc = -1;
 }
 
@@ -482,9 +493,14 @@ static int build_one(bg_pipeline *p, batch *bt, job *j, bg_brief *b, const bg_la
     rc |= render_langs(p, r);
     pthread_mutex_destroy(&r->sync.lock);
     pthread_cond_destroy(&r->sync.done);
-    if (bg_diag_errors() != errors_before)
+    int pdf_errors = 0;
+    for (int i = 0; i < r->ntasks; i++)
+        pdf_errors += r->tasks[i].pdf_errors;
+    if (bg_diag_errors() - pdf_errors != errors_before)
         rc = -1;
     rc = publish_brief(bt, r, &fc, rc);
+    if (pdf_errors > 0)
+        rc = -1; /* the other outputs are written; the previous PDF is kept */
     free(r);
     return rc;
 }
@@ -556,7 +572,7 @@ static bg_pipeline *open_pipeline(const bg_cli_common *c, int need_renderer) {
         bg_cli_data_path(locales, sizeof locales, "locales");
     bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
     bg_cli_data_path(templates, sizeof templates, "templates");
-    bg_pipeline_config cfg = {locales, schema, templates, c->templates, c->template_files};
+    bg_pipeline_config cfg = {locales, schema, templates, c->templates, c->template_files, bg_cli_datadir()};
     bg_pipeline *p = bg_pipeline_open(&cfg);
     if (p && need_renderer && bg_pipeline_open_renderer(p) != 0) {
         bg_pipeline_free(p);
@@ -628,6 +644,11 @@ static int run(const char *name, int argc, char **argv) {
                         .writes = bt.is_build,
                         .force = o.force,
                         .deps = o.deps};
+    if (bt.main && bt.is_build && o.format[BG_FORMAT_PDF] && bg_typst_check(bg_pipeline_typst(bt.main)) != 0) {
+        /* No engine: said once, here, not once per PDF; the other formats are built. */
+        o.format[BG_FORMAT_PDF] = 0;
+        failed = 1;
+    }
     memcpy(bt.plan.format, o.format, sizeof o.format);
     if (!bt.main || bg_plan_make(&bt.plan, bt.planned, bt.njobs, &skipped, &failed) != 0) {
         failed = 1;
@@ -643,6 +664,7 @@ static int run(const char *name, int argc, char **argv) {
     }
     for (int i = 0; i < bt.njobs; i++)
         bg_plan_brief_clear(&bt.planned[i]);
+    bg_plan_clear(&bt.plan);
     free(bt.jobs);
     free(bt.planned);
     pthread_mutex_destroy(&bt.lock);

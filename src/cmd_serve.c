@@ -130,6 +130,7 @@ int bg_cmd_serve(int argc, char **argv) {
     bg_site_config cfg = {.templates = templates,
                           .overrides = o.common.templates,
                           .reads = o.common.template_files,
+                          .datadir = bg_cli_datadir(),
                           .locales = locales,
                           .schema = schema,
                           .files = argv + first,

@@ -2,19 +2,24 @@
  * file to outputs in memory, for every command. */
 #include "pipeline.h"
 
+#include "figure.h"
 #include "oblast.h"
 #include "typo.h"
+#include "typst.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct bg_pipeline {
     /* Owned by an opened pipeline; a clone has none of its own (see `config`). */
-    char *locales, *schema_path, *templates, *overrides, *reads;
+    char *locales, *schema_path, *templates, *overrides, *reads, *datadir;
     bg_pipeline_config config; /* the strings above, or in a clone the origin's */
     bg_l10n *l10n;
     bg_schema *schema; /* borrowed from `origin` in a clone */
     bg_renderer *renderer;
+    bg_typst *typst;           /* the PDF engine, made on first use: each pipeline (thread) its own */
     const bg_pipeline *origin; /* a clone's; NULL for an opened pipeline */
 };
 
@@ -35,7 +40,8 @@ bg_pipeline *bg_pipeline_open(const bg_pipeline_config *cfg) {
     p->templates = copy(cfg->templates, &failed);
     p->overrides = copy(cfg->overrides, &failed);
     p->reads = copy(cfg->reads, &failed);
-    p->config = (bg_pipeline_config){p->locales, p->schema_path, p->templates, p->overrides, p->reads};
+    p->datadir = copy(cfg->datadir, &failed);
+    p->config = (bg_pipeline_config){p->locales, p->schema_path, p->templates, p->overrides, p->reads, p->datadir};
     if (failed) {
         bg_pipeline_free(p);
         return NULL;
@@ -87,11 +93,13 @@ bg_pipeline *bg_pipeline_clone(const bg_pipeline *origin) {
 void bg_pipeline_free(bg_pipeline *p) {
     if (!p)
         return;
+    bg_typst_free(p->typst);
     bg_renderer_free(p->renderer);
     bg_l10n_free(p->l10n);
     if (!p->origin) {
         bg_schema_free(p->schema);
         free(p->locales), free(p->schema_path), free(p->templates), free(p->overrides), free(p->reads);
+        free(p->datadir);
     }
     free(p);
 }
@@ -206,12 +214,120 @@ int bg_pipeline_resolve(bg_pipeline *p, const bg_brief *b, bg_pipeline_lang *l) 
 
 int bg_pipeline_resolve_take(bg_pipeline *p, bg_brief *b, bg_pipeline_lang *l) { return resolve(p, b, b, l); }
 
+bg_typst *bg_pipeline_typst(bg_pipeline *p) {
+    if (!p->typst && p->config.datadir)
+        p->typst = bg_typst_new(p->config.datadir);
+    return p->typst;
+}
+
+/* The images of the figures of a resolved brief, as the Typst source names them
+ * (STEM.ID.EXT, the files build writes beside it), read and checked again from
+ * their sources (figure.h): a PDF is made from nothing but what the .typ names. */
+typedef struct pdf_files {
+    const char *brief, *stem;
+    bg_typst_file *v;
+    char **names, **datas;
+    size_t n, cap;
+    int failed;
+} pdf_files;
+
+static void add_pdf_file(const char *id, const char *src, long line, void *ctx) {
+    pdf_files *pf = ctx;
+    if (pf->failed)
+        return;
+    if (pf->n == pf->cap) {
+        size_t cap = pf->cap ? 2 * pf->cap : 4;
+        bg_typst_file *v = realloc(pf->v, sizeof *v * cap);
+        char **names = v ? realloc(pf->names, sizeof *names * cap) : NULL;
+        char **datas = names ? (pf->names = names, realloc(pf->datas, sizeof *datas * cap)) : NULL;
+        if (v)
+            pf->v = v;
+        if (!datas) {
+            bg_error(pf->brief, line, "out of memory");
+            pf->failed = 1;
+            return;
+        }
+        pf->datas = datas;
+        pf->cap = cap;
+    }
+    bg_figure *fig = bg_figure_load(pf->brief, line, src);
+    if (!fig) {
+        pf->failed = 1;
+        return;
+    }
+    size_t len = 0;
+    char *data = bg_figure_output(fig, &len);
+    size_t size = strlen(pf->stem) + strlen(id) + 8;
+    char *name = malloc(size);
+    if (!data || !name) {
+        free(data), free(name);
+        bg_figure_free(fig);
+        bg_error(pf->brief, line, "out of memory");
+        pf->failed = 1;
+        return;
+    }
+    snprintf(name, size, "%s.%s.%s", pf->stem, id, bg_figure_ext(fig));
+    bg_figure_free(fig);
+    pf->names[pf->n] = name;
+    pf->datas[pf->n] = data;
+    pf->v[pf->n] = (bg_typst_file){name, data, len};
+    pf->n++;
+}
+
+static void pdf_files_free(pdf_files *pf) {
+    for (size_t i = 0; i < pf->n; i++)
+        free(pf->names[i]), free(pf->datas[i]);
+    free(pf->v), free(pf->names), free(pf->datas);
+}
+
+/* The brief's date (YYYY-MM-DD) as seconds since 1970 at midnight UTC: the PDF's
+ * dates, so that a PDF does not change with the day it is made.  0 when unknown. */
+static long long brief_timestamp(xmlDocPtr resolved) {
+    xmlNodePtr root = xmlDocGetRootElement(resolved);
+    xmlChar *date = root ? xmlGetNoNsProp(root, BAD_CAST "date") : NULL;
+    struct tm tm = {0};
+    long long t = 0;
+    if (date && sscanf((const char *)date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+        tm.tm_year -= 1900;
+        tm.tm_mon -= 1;
+        time_t when = timegm(&tm);
+        t = when == (time_t)-1 ? 0 : (long long)when;
+    }
+    xmlFree(date);
+    return t;
+}
+
+/* PDF: the Typst source, compiled by the pipeline's engine with the figures'
+ * images beside it.  What the engine says goes to the active capture. */
+static int render_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, char **out,
+                      size_t *len) {
+    char *typ = NULL;
+    size_t typ_len = 0;
+    if (bg_render(p->renderer, b, l->resolved, l->lang, stem, BG_FORMAT_PDF, &typ, &typ_len) != 0)
+        return -1;
+    bg_typst *engine = bg_pipeline_typst(p);
+    pdf_files pf = {.brief = bg_brief_path(b), .stem = stem};
+    bg_brief_each_figure_in(l->resolved, add_pdf_file, &pf);
+    int rc = -1;
+    char typ_name[512];
+    snprintf(typ_name, sizeof typ_name, "%s.%s.typ", stem, l->lang);
+    if (!engine)
+        bg_error(bg_brief_path(b), 0, "out of memory");
+    else if (!pf.failed)
+        rc = bg_typst_compile(engine, bg_brief_path(b), typ_name, typ, typ_len, pf.v, pf.n,
+                              brief_timestamp(l->resolved), out, len);
+    pdf_files_free(&pf);
+    free(typ);
+    return rc;
+}
+
 int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
                        char **out, size_t *len, bg_diag_capture *said) {
     *out = NULL;
     *len = 0;
     bg_diag_capture_begin(said);
-    int rc = bg_render(p->renderer, b, l->resolved, l->lang, stem, f, out, len);
+    int rc = f == BG_FORMAT_PDF ? render_pdf(p, b, l, stem, out, len)
+                                : bg_render(p->renderer, b, l->resolved, l->lang, stem, f, out, len);
     bg_diag_capture_end();
     if (rc != 0) {
         free(*out);

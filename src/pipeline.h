@@ -43,6 +43,7 @@
 #include "l10n.h"
 #include "render.h"
 #include "schema.h"
+#include "typst.h"
 
 #include <stddef.h>
 
@@ -61,6 +62,7 @@ typedef struct bg_pipeline_config {
     const char *templates; /* the bundled template folder */
     const char *overrides; /* --templates DIR, or NULL */
     const char *reads;     /* --template-files DIR, or NULL */
+    const char *datadir;   /* the data folder, where the PDF engine's worker is (typst.h); NULL: no PDFs */
 } bg_pipeline_config;
 
 /* ---- the pipeline itself ----------------------------------------------------------- */
@@ -105,6 +107,11 @@ void bg_pipeline_free(bg_pipeline *p);
 const bg_pipeline_config *bg_pipeline_config_of(const bg_pipeline *p);
 bg_l10n *bg_pipeline_l10n(const bg_pipeline *p);
 bg_renderer *bg_pipeline_renderer(const bg_pipeline *p);
+
+/* The pipeline's PDF engine (typst.h), made on first use from the configured data
+ * folder: each pipeline its own, so each thread has its own worker process.  Owned
+ * by the pipeline; NULL without a data folder or out of memory. */
+bg_typst *bg_pipeline_typst(bg_pipeline *p);
 
 /* ---- one brief ---------------------------------------------------------------- */
 
@@ -175,7 +182,10 @@ int bg_pipeline_resolve_take(bg_pipeline *p, bg_brief *b, bg_pipeline_lang *l);
  * file stem, for links between languages.  What the render says is captured in
  * *said (begun here, whatever was in it dropped; the caller says or frees it).  0
  * with the output, or -1 when the render failed (*out is then NULL, the reason in
- * *said, at the template's file and line where known).  A render can succeed and
+ * *said, at the template's file and line where known).  BG_FORMAT_PDF renders the
+ * Typst source and compiles it with the pipeline's engine (bg_pipeline_typst), the
+ * figures' images read again from their sources; the engine's messages are in
+ * *said too, at the brief's lines.  A render can succeed and
  * still report an error (an xsl:message under --strict): said->errors counts them,
  * and the caller decides whether the output stands. */
 int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,

@@ -31,6 +31,8 @@ int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out) {
     return bg_pipeline_peek_langs(pb->langs, pl->only, out);
 }
 
+void bg_plan_clear(bg_plan *pl) { bg_strv_clear(&pl->engine_inputs); }
+
 void bg_plan_brief_clear(bg_plan_brief *pb) {
     bg_brief_langs_free(pb->langs);
     bg_brief_langs_free(pb->figures);
@@ -82,6 +84,9 @@ static int each_input(const bg_plan *pl, const bg_plan_brief *pb, const char *la
     }
     if (fn(bg_pipeline_config_of(pl->pipeline)->schema, ctx) != 0)
         return -1;
+    for (int i = 0; f == BG_FORMAT_PDF && i < pl->engine_inputs.n; i++)
+        if (fn(pl->engine_inputs.v[i], ctx) != 0)
+            return -1;
     for (int i = 0; pb->figures && pb->figures[i] && pb->figures[i + 1]; i += 2) {
         figure_image(path, sizeof path, pb->path, pb->figures[i + 1]);
         if (fn(path, ctx) != 0)
@@ -105,8 +110,8 @@ static int note_newest(const char *path, void *ctx) {
     return 0;
 }
 
-/* 1 when the copies of `pb`'s figure images beside its DocBook outputs exist and
- * are newer than the images. */
+/* 1 when the copies of `pb`'s figure images beside its DocBook and Typst outputs
+ * exist and are newer than the images. */
 static int figure_copies_fresh(const bg_plan *pl, const bg_plan_brief *pb) {
     char stem[PATH_MAX], image[PATH_MAX], copy[PATH_MAX];
     bg_plan_output_stem(pb->path, stem, sizeof stem);
@@ -130,7 +135,7 @@ int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char 
     note_newest(pb->path, &in);
     return bg_l10n_is_lang_tag(lang) && bg_plan_output_path(pl, out, sizeof out, pb->path, lang, f) == 0 &&
            mtime_of(out, &made) == 0 && each_input(pl, pb, lang, f, note_newest, &in) == 0 && !in.missing &&
-           later(made, in.t) && (f != BG_FORMAT_DOCBOOK || figure_copies_fresh(pl, pb));
+           later(made, in.t) && ((f != BG_FORMAT_DOCBOOK && f != BG_FORMAT_TYPST) || figure_copies_fresh(pl, pb));
 }
 
 /* 1 when every output of `pb` is fresh (then the brief is not even loaded). */
@@ -165,10 +170,10 @@ static void stamp_text(const bg_plan *pl, char *buf, size_t size) {
     const char *templates = cfg->templates, *over = cfg->overrides;
     char locales[PATH_MAX], real_over[PATH_MAX], real_tpl[PATH_MAX], real_loc[PATH_MAX];
     snprintf(locales, sizeof locales, "%s", bg_l10n_dir(bg_pipeline_l10n(pl->pipeline)));
-    snprintf(buf, size, "briefgen build stamp 1\ntemplates %s\noverrides %s\nlocales %s\n",
+    snprintf(buf, size, "briefgen build stamp 1\ntemplates %s\noverrides %s\nlocales %s\npdf %s\n",
              realpath(templates, real_tpl) ? real_tpl : templates,
              over ? (realpath(over, real_over) ? real_over : over) : "-",
-             realpath(locales, real_loc) ? real_loc : locales);
+             realpath(locales, real_loc) ? real_loc : locales, pl->engine_id ? pl->engine_id : "-");
 }
 
 static void stamp_path(const bg_plan *pl, char *buf, size_t size) {
@@ -177,7 +182,7 @@ static void stamp_path(const bg_plan *pl, char *buf, size_t size) {
 }
 
 static int stamp_matches(const bg_plan *pl) {
-    char path[PATH_MAX], want[3 * PATH_MAX + 100], have[sizeof want];
+    char path[PATH_MAX], want[3 * PATH_MAX + 600], have[sizeof want];
     stamp_path(pl, path, sizeof path);
     stamp_text(pl, want, sizeof want);
     FILE *f = path[0] ? fopen(path, "r") : NULL;
@@ -189,7 +194,7 @@ static int stamp_matches(const bg_plan *pl) {
 }
 
 int bg_plan_write_stamp(const bg_plan *pl) {
-    char path[PATH_MAX], text[3 * PATH_MAX + 100];
+    char path[PATH_MAX], text[3 * PATH_MAX + 600];
     stamp_path(pl, path, sizeof path);
     stamp_text(pl, text, sizeof text);
     return path[0] ? bg_write_atomic(path, text, strlen(text)) : -1;
@@ -276,6 +281,14 @@ int bg_plan_make(bg_plan *pl, bg_plan_brief *briefs, int n, int *skipped_outputs
             return -1;
     if (pl->writes && distinct_stems(pl, briefs, n) != 0)
         return -1;
+    bg_typst *engine = pl->writes ? bg_pipeline_typst(pl->pipeline) : NULL;
+    if (engine) {
+        /* The engine and its version are in the stamp (an upgrade rebuilds every
+         * output), its files among every PDF's inputs. */
+        pl->engine_id = bg_typst_engine_id(engine);
+        if (pl->format[BG_FORMAT_PDF])
+            bg_typst_inputs(engine, &pl->engine_inputs);
+    }
     pl->rebuild = pl->force || !stamp_matches(pl);
     for (int i = 0; i < n; i++) {
         bg_plan_brief *pb = &briefs[i];

@@ -7,8 +7,9 @@
  * brief, the template files of its format (after --templates overrides), the
  * language's locale file and en.xlf, the schema, briefgen itself, and the images of
  * the brief's figures (whose copies beside the DocBook outputs must be newer than
- * the images).  File times alone cannot tell that the outputs were made with other
- * template or locale folders: the stamp (OUTDIR/.briefgen-stamp) says which, and
+ * the images), and for PDF the engine's files (its worker, the npm module, the
+ * fonts: typst.h).  File times alone cannot tell that the outputs were made with other
+ * template or locale folders, or another PDF engine: the stamp (OUTDIR/.briefgen-stamp) says which, and
  * when it differs every output is rebuilt.
  *
  * Memory rule: a bg_plan is the caller's, with borrowed pointers (it must outlive
@@ -29,6 +30,7 @@
 #ifndef BG_PLAN_H
 #define BG_PLAN_H
 
+#include "buf.h"
 #include "pipeline.h"
 
 #include <stddef.h>
@@ -43,8 +45,10 @@ typedef struct bg_plan {
     int force;                   /* --force */
     const char *deps;            /* --deps FILE, or NULL */
     /* Set by bg_plan_make. */
-    int rebuild;   /* rebuild every output: --force, or the stamp names other folders */
-    int stamp_due; /* the stamp must be written with the first output */
+    int rebuild;           /* rebuild every output: --force, or the stamp names other folders */
+    int stamp_due;         /* the stamp must be written with the first output */
+    const char *engine_id; /* the PDF engine and its version (typst.h), borrowed from it; in the stamp */
+    bg_strv engine_inputs; /* the engine's files, inputs of every PDF (bg_plan_clear frees them) */
 } bg_plan;
 
 /* One brief of the batch as planned. */
@@ -63,6 +67,8 @@ typedef struct bg_plan_brief {
  * built at all (reported). */
 int bg_plan_make(bg_plan *pl, bg_plan_brief *briefs, int n, int *skipped_outputs, int *failed);
 void bg_plan_brief_clear(bg_plan_brief *pb);
+/* Free what bg_plan_make keeps in the plan itself (the engine's inputs). */
+void bg_plan_clear(bg_plan *pl);
 
 /* NAME of .../NAME.xml: the stem of every output file of that brief. */
 void bg_plan_output_stem(const char *brief, char *buf, size_t size);

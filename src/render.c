@@ -27,10 +27,12 @@
 
 static const struct {
     const char *name, *ext, *entry;
+    bg_format sheet; /* the format whose stylesheet renders this one */
 } formats[BG_FORMAT_COUNT] = {
-    [BG_FORMAT_HTML] = {"html", "html", "html/brief.xsl"},
-    [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl"},
-    [BG_FORMAT_TYPST] = {"typst", "typ", "typst/brief.xsl"},
+    [BG_FORMAT_HTML] = {"html", "html", "html/brief.xsl", BG_FORMAT_HTML},
+    [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl", BG_FORMAT_DOCBOOK},
+    [BG_FORMAT_TYPST] = {"typst", "typ", "typst/brief.xsl", BG_FORMAT_TYPST},
+    [BG_FORMAT_PDF] = {"pdf", "pdf", "typst/brief.xsl", BG_FORMAT_TYPST},
 };
 
 /* The compiled stylesheets and what they were made from.  Shared, read-only once
@@ -56,6 +58,7 @@ struct bg_renderer {
 
 const char *bg_format_ext(bg_format f) { return formats[f].ext; }
 const char *bg_format_name(bg_format f) { return formats[f].name; }
+bg_format bg_format_sheet(bg_format f) { return formats[f].sheet; }
 
 int bg_format_parse(const char *name) {
     for (int f = 0; f < BG_FORMAT_COUNT; f++)
@@ -373,6 +376,7 @@ void bg_renderer_free(bg_renderer *r) {
 /* The compiled stylesheet for `f`, compiling it on first use. */
 static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
     templates *r = renderer->t;
+    f = formats[f].sheet; /* PDF is compiled from the Typst source */
     if (r->style[f] || r->failed[f])
         return r->style[f];
     if (!default_loader) {
@@ -407,7 +411,7 @@ static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
 }
 
 const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
-    return stylesheet(r, f) ? (const char *const *)r->t->sources[f] : NULL;
+    return stylesheet(r, f) ? (const char *const *)r->t->sources[formats[f].sheet] : NULL;
 }
 
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,

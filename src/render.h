@@ -14,16 +14,21 @@
 
 #include <stddef.h>
 
-typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_TYPST, BG_FORMAT_COUNT } bg_format;
+/* The output formats.  PDF has no stylesheet of its own: it is the Typst source
+ * (rendered with the typst stylesheet) compiled by the Typst engine (typst.h),
+ * which the pipeline does; bg_render in BG_FORMAT_PDF gives that Typst source. */
+typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_TYPST, BG_FORMAT_PDF, BG_FORMAT_COUNT } bg_format;
 
 typedef struct bg_renderer bg_renderer;
 
-/* File extension ("html", "dbk", "typ") and option name ("html", "docbook",
- * "typst") of a format. */
+/* File extension ("html", "dbk", "typ", "pdf") and option name ("html",
+ * "docbook", "typst", "pdf") of a format. */
 const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
 /* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */
 int bg_format_parse(const char *name);
+/* The format whose stylesheet renders `f`: `f` itself, or BG_FORMAT_TYPST for PDF. */
+bg_format bg_format_sheet(bg_format f);
 
 /* `templates` is the bundled template folder; `overrides` (may be NULL) a folder
  * whose files replace bundled ones of the same relative path (--templates).

@@ -5,6 +5,7 @@
  *   /NAME, /NAME/            302 to the first language's page
  *   /NAME/LANG.html          the brief rendered now, with the reload script
  *   /NAME/LANG.dbk           the DocBook output as readable source
+ *   /NAME/LANG.pdf           the PDF (application/pdf), made from the last good version
  *   /NAME/side-by-side       the languages next to each other, unit by unit
  *   /NAME/NAME.LANG.html     302 to LANG.html (the built files link this way)
  *   /_events                 server-sent events: the generation counter

@@ -39,6 +39,7 @@ typedef struct bg_site_config {
     const char *reads;     /* --template-files DIR, or NULL */
     const char *locales;   /* the locale folder */
     const char *schema;    /* schema/brief.rng */
+    const char *datadir;   /* the data folder, for the PDF engine (typst.h); NULL: no PDFs */
     char *const *files;    /* the briefs, as given on the command line */
     int nfiles;
     int verbose; /* also print every message and the time of each rebuild on stderr */

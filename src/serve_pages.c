@@ -302,6 +302,9 @@ static void index_row(xmlNodePtr main, const bg_index_row *r) {
             text(td, " · ");
             snprintf(href, sizeof href, "/%s/%s.dbk", r->url, lang);
             link(td, href, "DocBook");
+            text(td, " · ");
+            snprintf(href, sizeof href, "/%s/%s.pdf", r->url, lang);
+            link(td, href, "PDF");
         }
         p = el(sec, "p");
         snprintf(href, sizeof href, "/%s/side-by-side", r->url);

@@ -413,6 +413,8 @@ static void render_pages(bg_site *s, entry *e, const bg_brief *b, int i, const b
     for (int f = 0; f < BG_FORMAT_COUNT; f++) {
         output *o = &e->outs[i * BG_FORMAT_COUNT + f];
         bg_strv_clear(&o->errors);
+        if (f == BG_FORMAT_TYPST)
+            continue; /* not a page: the PDF is made from it */
         if (!bg_pipeline_renderer(s->pipeline) || s->format_errors[f].n) {
             bg_strv_add_all(&o->errors, &s->format_errors[f]);
             continue;
@@ -517,6 +519,18 @@ static void add_page(pubs *p, const char *key, const char *base, size_t base_len
     pubs_add(p, key, body, len, script_at, 500, NULL);
 }
 
+/* The PDF as it is: no banner, no reload script (a copy of `pdf`). */
+static void add_pdf(pubs *p, const char *key, const char *pdf, size_t len) {
+    char *body = malloc(len ? len : 1);
+    if (!body)
+        return;
+    memcpy(body, pdf, len);
+    int n = p->n;
+    pubs_add(p, key, body, len, (size_t)-1, 200, NULL);
+    if (p->n > n)
+        p->v[n].type = "application/pdf";
+}
+
 /* Build the entry's pages and publish them; 1 when anything changed. */
 static int publish_entry(bg_site *s, entry *e) {
     pubs p = {0};
@@ -524,9 +538,14 @@ static int publish_entry(bg_site *s, entry *e) {
     char key[128], location[1024];
     for (int i = 0; i < e->nouts; i++) {
         const output *o = &e->outs[i];
+        if (o->f == BG_FORMAT_TYPST)
+            continue;
         page_errors(s, e, o, &errors);
         snprintf(key, sizeof key, "%s.%s", o->lang, bg_format_ext(o->f));
-        add_page(&p, key, o->page, o->len, &errors, e);
+        if (o->f == BG_FORMAT_PDF && o->page && !errors.n)
+            add_pdf(&p, key, o->page, o->len);
+        else
+            add_page(&p, key, o->page && o->f != BG_FORMAT_PDF ? o->page : NULL, o->len, &errors, e);
         bg_strv_clear(&errors);
         /* The rendered pages link to each other by their built file names
          * (NAME.LANG.html): send those to the page's own address. */
@@ -842,7 +861,7 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     s->generation = 1;
     s->verbose = cfg->verbose;
     s->quiet = cfg->quiet;
-    bg_pipeline_config pc = {cfg->locales, cfg->schema, cfg->templates, cfg->overrides, cfg->reads};
+    bg_pipeline_config pc = {cfg->locales, cfg->schema, cfg->templates, cfg->overrides, cfg->reads, cfg->datadir};
     s->pipeline = bg_pipeline_open(&pc);
     if (!s->pipeline) {
         bg_site_free(s);

@@ -363,6 +363,18 @@ static int valid_names(const char *brief_path, const bg_typst_file *files, size_
     return 0;
 }
 
+int bg_typst_check(bg_typst *t) {
+    if (!t || check_fonts(t) != 0)
+        return -1;
+    if (t->cli) {
+        if (bg_typst_cli_version(t) == 0)
+            return 0;
+        bg_typst_fail(NULL, "%s", t->cli_refusal ? t->cli_refusal : "out of memory");
+        return -1;
+    }
+    return t->child.pid > 0 ? 0 : check_node_route(t);
+}
+
 int bg_typst_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
                      const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf, size_t *pdflen) {
     *pdf = NULL;

@@ -69,6 +69,12 @@ bg_typst *bg_typst_new(const char *datadir);
 /* Stop the worker (it exits when its stdin closes; killed after 2 s) and free. */
 void bg_typst_free(bg_typst *t);
 
+/* Whether the engine's parts are there (the fonts, node, the worker and the npm
+ * module, or the CLI and its version), without compiling anything: 0, or -1 after
+ * saying what is missing and how to install it, as a compile would.  For build,
+ * which says it once rather than once per PDF.  NULL is missing (nothing said). */
+int bg_typst_check(bg_typst *t);
+
 /* Compile the `len` bytes of Typst `source` with `nfiles` `files` beside it into a
  * PDF whose creation date, where the document leaves it to Typst, is `timestamp`
  * (seconds since 1970).  `brief_path` (the brief's file, for messages; may be NULL)
