@@ -49,6 +49,7 @@
         <xsl:call-template name="alternate-links"/>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:call-template name="page-css"/>
         </style>
       </head>
       <body>
@@ -196,6 +197,73 @@
   <!-- ================================================================ -->
   <!-- Style sheet                                                       -->
   <!-- ================================================================ -->
+
+  <!-- The printed page (@page): A4, the page number "2 / 7" at the foot of every page
+       and, from page 2 on, the brief's title as the running head.  Chromium's margin
+       boxes take only strings and counters, so the title goes into a CSS string,
+       escaped by css-string: the brief's text never becomes CSS. -->
+  <xsl:template name="page-css">
+    <xsl:variable name="head">
+      <xsl:call-template name="shorten">
+        <xsl:with-param name="text" select="b:meta/b:title"/>
+        <xsl:with-param name="max" select="90"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:text>@page {
+  size: A4; margin: 15mm 17mm 14mm;
+  @top-left {
+    content: </xsl:text>
+    <xsl:call-template name="css-string">
+      <xsl:with-param name="text" select="$head"/>
+    </xsl:call-template>
+    <xsl:text>;
+    font: 7.5pt/1.2 "PT Sans", system-ui, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+    color: #56606b; vertical-align: bottom; padding-bottom: 3mm;
+  }
+  @bottom-right {
+    content: counter(page) " / " counter(pages);
+    font: 7.5pt/1.2 "PT Sans", system-ui, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+    color: #56606b; vertical-align: top; padding-top: 3mm;
+  }
+}
+@page :first { @top-left { content: none; } }
+</xsl:text>
+  </xsl:template>
+
+  <!-- $text as a CSS string in double quotes, whitespace normalised (a line break
+       would end the string).  Inside, a backslash and a double quote are escaped with
+       a backslash, and "<" is written as the escape "\3c " so that the text cannot
+       close the <style> element ("</style>"), which the HTML writer does not escape. -->
+  <xsl:template name="css-string">
+    <xsl:param name="text"/>
+    <xsl:text>"</xsl:text>
+    <xsl:call-template name="css-escape">
+      <xsl:with-param name="text" select="normalize-space($text)"/>
+    </xsl:call-template>
+    <xsl:text>"</xsl:text>
+  </xsl:template>
+
+  <!-- $text with each backslash, double quote and "<" escaped for a CSS string; one
+       call per character escaped (the characters between are copied at once). -->
+  <xsl:template name="css-escape">
+    <xsl:param name="text"/>
+    <xsl:variable name="marked" select="translate($text, '&quot;&lt;', '\\')"/>
+    <xsl:choose>
+      <xsl:when test="contains($marked, '\')">
+        <xsl:variable name="n" select="string-length(substring-before($marked, '\'))"/>
+        <xsl:variable name="c" select="substring($text, $n + 1, 1)"/>
+        <xsl:value-of select="substring($text, 1, $n)"/>
+        <xsl:choose>
+          <xsl:when test="$c = '&lt;'">\3c </xsl:when>
+          <xsl:otherwise>\<xsl:value-of select="$c"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="css-escape">
+          <xsl:with-param name="text" select="substring($text, $n + 2)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The inline CSS: calm serif text in a ~70ch column, sans-serif headings and
        labels, one blue accent and three priority colours; phone (320 px up) and A4
@@ -431,24 +499,97 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
   th, td { padding: .35rem .3rem; }
 }
 
-@page { size: A4; margin: 18mm 17mm 20mm; }
+/* print (Ctrl-P): A4, compact type, nothing interactive, blocks kept whole; the
+   page number and the running head are the @page rule's margin boxes, written after
+   this sheet because the head is the brief's title */
 @media print {
+  :root {
+    --serif: "PT Serif", Georgia, Cambria, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
+    --sans: "PT Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
+  }
   html { font-size: 10pt; }
-  body { line-height: 1.45; border-top: 0; }
+  body { font-size: 1.02rem; line-height: 1.33; border-top: 0; orphans: 3; widows: 3; }
   body > header, main, body > footer { max-width: none; padding: 0; }
-  .skip, .langs { display: none; }
+  p, li, blockquote, dd { max-width: none; }
+  .skip, .langs, .toc, .fnback, sup.fnref a::after { display: none; }
   a { color: inherit; text-decoration: none; }
-  main p a[href^="http"]::after, main li a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; word-break: break-all; }
+  main p a[href^="http"]::after, main li a[href^="http"]::after { content: " (" attr(href) ")"; font-family: var(--sans); font-size: .85em; color: var(--muted); }
   .references a.url::after { content: none; }
-  .summary, .key-messages { margin: 0; }
-  .key-messages { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { margin-top: 1.5rem; }
-  h2, h3, h4, .rec .position { break-after: avoid; }
-  figure, table, tr, .rec, .case-part, .evidence, .quote, .summary, .municipality-list li, .references li,
-  .key-messages, .box, .notes-list li, .colophon section { break-inside: avoid; }
-  sup.fnref a::after { content: none; }
-  .toc { break-inside: avoid; }
-  .finding:target, .rec:target, .references li:target { background: none; }
+  /* URLs wrap after a slash or a dot when they must, never inside "https://", and
+     are never hyphenated */
+  .references .url, .colophon dd, .colophon .citation-text, main p a[href^="http"]::after, main li a[href^="http"]::after { word-break: normal; overflow-wrap: anywhere; hyphens: manual; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+
+  /* masthead and the boxes at the top: light tints, dark text */
+  .masthead { padding: 0 0 .6rem; border-bottom: 2px solid var(--accent); margin-bottom: .9rem; }
+  h1 { font-size: 2rem; margin: .3rem 0 .3rem; }
+  .subtitle { font-size: 1.15rem; margin-bottom: .5rem; max-width: none; }
+  .key-messages { background: var(--accent-soft); color: var(--ink); border-top: 3px solid var(--accent); margin: 0 0 .9rem; padding: .1rem 1rem .5rem; }
+  .key-messages h2 { color: var(--accent); margin: .6rem 0 .3rem; }
+  .key-messages li { font-size: 1rem; margin: .25rem 0; }
+  .key-messages li::marker { color: var(--accent); }
+  .key-messages a { color: inherit; }
+  .summary { margin: 0 0 .9rem; padding: .1rem 1rem .5rem; background: none; border-left: 3px solid var(--accent); }
+  .summary h2 { margin-top: .6rem; }
+  .summary p { font-size: 1rem; margin: .4rem 0; }
+  .summary .label { margin: .6rem 0 .3rem; }
+
+  /* headings: smaller steps, kept with what follows.  break-after alone is not
+     enough in Chromium, so each heading also reserves room below itself: a block of
+     5rem that takes no space (its negative margin) but cannot be split from the
+     heading, which moves the heading to the next page when less room is left. */
+  h2 { font-size: 1.35rem; margin: 1.4rem 0 .5rem; padding-top: .45rem; }
+  h3 { font-size: 1.12rem; margin: 1.1rem 0 .35rem; }
+  h4 { margin: .9rem 0 .3rem; }
+  p { margin: .45rem 0; }
+  h1, h2, h3, h4, h5, h6, .rec .position, .case .meta, .count, .legend, .recommendations .intro,
+  .box-label, caption, .chart figcaption { break-after: avoid; }
+  h2, h3, h4, h5, h6, .recommendations .intro { break-inside: avoid; }
+  h2::after, h3::after, h4::after, h5::after, h6::after { content: ""; display: block; height: 5rem; margin-bottom: -5rem; }
+  /* the chart follows the short introduction of the recommendations: keep them together */
+  .recommendations .intro::after { content: ""; display: block; height: 24rem; margin-bottom: -24rem; }
+  .finding h3, .priority-group h3 { display: block; }
+  .finding h3 .num { margin-right: .4rem; min-width: 1.5rem; height: 1.5rem; font-size: .85rem; }
+  .priority-group h3::before { display: inline-block; margin-right: .5rem; }
+
+  /* blocks that are never split */
+  figure, tr, .rec, .case, .case-part, .evidence, .quote, .box, .summary,
+  .key-messages, .municipality-list li, .references li, .notes-list li, .colophon section,
+  .colophon .authors li { break-inside: avoid; }
+
+  figure, .figure, .quote, .box, .case, .table-block, .table-wrap { margin: .8rem 0; }
+  .quote blockquote { font-size: 1rem; }
+  .quote blockquote p { margin: .2rem 0; }
+  .figure-image svg, .figure-image img { max-width: 27rem; margin: 0 auto; }
+  .chart svg { max-width: 22rem; }
+  .municipality-list { columns: 4; column-gap: 1.25rem; margin: .6rem 0; }
+  .municipality-list li { margin-bottom: .3rem; }
+  .finding { margin: 1rem 0; }
+  .evidence { margin: .6rem 0; padding: .1rem .9rem .35rem; }
+  .evidence h4, .case h4 { margin-top: .5rem; }
+  /* a case's challenge, response and result side by side */
+  .case { padding: 0 .9rem .5rem; display: grid; grid-template-columns: repeat(3, 1fr); column-gap: 1rem; }
+  .case > :not(.case-part) { grid-column: 1 / -1; }
+  .case h3 { margin-top: .7rem; }
+  .case-part { margin: .3rem 0 0; }
+  .priority-group { margin-top: 1rem; }
+  /* the recommendations of a priority two by two */
+  .priority-group { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; align-items: start; }
+  .priority-group > h3 { grid-column: 1 / -1; }
+  .rec { margin: .6rem 0 .8rem; }
+  .rec h4 { font-size: 1.05rem; }
+  .rec p { margin: .25rem 0; }
+  .rec .facts { margin-top: .3rem; }
+  .notes-list, .references { font-size: .88rem; line-height: 1.3; columns: 2; column-gap: 1.5rem; }
+  .notes-list li, .references li { margin: .25rem 0; }
+  .colophon { margin-top: 1.2rem; padding-bottom: 0; font-size: .85rem; line-height: 1.3; columns: 2; column-gap: 1.5rem; }
+  .colophon h2 { margin: .8rem 0 .3rem; padding-top: .3rem; }
+  .colophon .citation-text { font-size: .92rem; padding: .5rem .8rem; }
+  .colophon .details { display: inline; margin-left: .4em; }
+  .colophon .authors li { margin: .1rem 0; }
+  .colophon ul, .colophon p { margin: .3rem 0; }
+  .imprint { margin-top: .5rem; padding-top: .4rem; }
+  .finding:target, .rec:target, .references li:target, .notes-list li:target { background: none; }
 }
 </xsl:text>
   </xsl:template>
