@@ -47,31 +47,40 @@
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
+          <!-- Every copy's networks first: <municipalities> holds them before the
+               municipalities. -->
           <xsl:call-template name="repeat">
             <xsl:with-param name="n" select="$copies"/>
+            <xsl:with-param name="items" select="b:network"/>
+          </xsl:call-template>
+          <xsl:call-template name="repeat">
+            <xsl:with-param name="n" select="$copies"/>
+            <xsl:with-param name="items" select="*[not(self::b:network)]"/>
           </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:copy>
   </xsl:template>
 
-  <!-- Copy the children of the current list n times, copy K suffixing ids with -K. -->
+  <!-- Copy `items` (children of the current list) n times, copy K suffixing ids with -K. -->
   <xsl:template name="repeat">
     <xsl:param name="n"/>
+    <xsl:param name="items"/>
     <xsl:param name="k" select="1"/>
     <xsl:if test="$k &lt;= $n">
-      <xsl:apply-templates select="*">
+      <xsl:apply-templates select="$items">
         <xsl:with-param name="k" select="concat('-', $k)"/>
       </xsl:apply-templates>
       <xsl:call-template name="repeat">
         <xsl:with-param name="n" select="$n"/>
+        <xsl:with-param name="items" select="$items"/>
         <xsl:with-param name="k" select="$k + 1"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
   <!-- Ids and the references to copied elements take the copy's suffix. -->
-  <xsl:template match="b:municipality/@id | b:finding/@id | b:case/@id | b:recommendation/@id
+  <xsl:template match="b:municipality/@id | b:network/@id | b:municipality/@network | b:finding/@id | b:case/@id | b:recommendation/@id
                        | b:case/@municipality | b:quote/@municipality">
     <xsl:param name="k"/>
     <xsl:attribute name="{name()}">

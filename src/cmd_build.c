@@ -310,6 +310,8 @@ static void *lang_worker(void *arg) {
     bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
     bg_diag_capture_begin(&t->said);
     bg_pipeline *p = bg_pipeline_clone(t->bt->main);
+    if (p && t->stale[BG_FORMAT_PDF])
+        bg_typst_warm(bg_pipeline_typst(p)); /* its start overlaps the resolve and the render */
     if (p) {
         resolve_lang(p, t, NULL);
     } else {
@@ -547,6 +549,8 @@ static void *worker(void *arg) {
     batch *bt = arg;
     bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
     bg_pipeline *p = bg_pipeline_clone(bt->main);
+    if (p && bt->o->format[BG_FORMAT_PDF])
+        bg_typst_warm(bg_pipeline_typst(p)); /* its start overlaps the first brief's load and render */
     if (p)
         work(bt, p);
     else
@@ -598,6 +602,8 @@ static int run_jobs(batch *bt, int nthreads, int *skipped) {
             if (pthread_create(&threads[started], NULL, worker, bt) != 0)
                 break;
     /* With no threads the main thread does the work itself. */
+    if (started == 0 && nbuild > 0 && bt->is_build && bt->o->format[BG_FORMAT_PDF])
+        bg_typst_warm(bg_pipeline_typst(bt->main));
     for (int i = 0; i < bt->njobs; i++) {
         job *j = &bt->jobs[i];
         if (started == 0 && !bt->planned[i].skip)

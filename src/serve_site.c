@@ -69,6 +69,7 @@ typedef struct entry {
     char *base;              /* the file name, to match inotify events */
     int wd;                  /* the watch on its folder, or -1 */
     int changed;             /* the file changed since the last rebuild */
+    int pdf_due;             /* its pages were rendered: its PDFs follow (rebuild's second pass) */
     bg_brief *good;          /* the last valid version, or NULL */
     bg_strv errors;          /* messages of the latest load/validate; empty when good */
     bg_strv warnings;        /* of the latest good load and render */
@@ -407,14 +408,15 @@ static int load_entry(bg_site *s, entry *e) {
 }
 
 /* Render the pages of `b` in its `i`th language, resolved in `l` (or not: then
- * why is in `lang_errors`). */
+ * why is in `lang_errors`): the PDF alone in the PDF pass, every other page in the
+ * first. */
 static void render_pages(bg_site *s, entry *e, const bg_brief *b, int i, const bg_pipeline_lang *l,
-                         const bg_strv *lang_errors, int resolved) {
+                         const bg_strv *lang_errors, int resolved, int pdf_pass) {
     for (int f = 0; f < BG_FORMAT_COUNT; f++) {
         output *o = &e->outs[i * BG_FORMAT_COUNT + f];
+        if (f == BG_FORMAT_TYPST || (f == BG_FORMAT_PDF) != pdf_pass)
+            continue; /* the Typst source is not a page: the PDF is made from it */
         bg_strv_clear(&o->errors);
-        if (f == BG_FORMAT_TYPST)
-            continue; /* not a page: the PDF is made from it */
         if (!bg_pipeline_renderer(s->pipeline) || s->format_errors[f].n) {
             bg_strv_add_all(&o->errors, &s->format_errors[f]);
             continue;
@@ -450,8 +452,11 @@ static void render_pages(bg_site *s, entry *e, const bg_brief *b, int i, const b
     }
 }
 
-/* Render every page of the last good version. */
-static void render_entry(bg_site *s, entry *e) {
+/* Render every page of the last good version but its PDFs; or, in the PDF pass
+ * (`pdf_pass`), only the PDFs, resolving each language again (milliseconds): a
+ * save's HTML is published before Typst runs, so an editor's page does not wait
+ * for the PDFs.  What resolving says was kept by the first pass. */
+static void render_entry(bg_site *s, entry *e, int pdf_pass) {
     const bg_brief *b = e->good;
     bg_langs all;
     const char *langs[BG_PIPELINE_MAX_LANGS] = {NULL};
@@ -459,7 +464,8 @@ static void render_entry(bg_site *s, entry *e) {
     for (int i = 0; i < nall; i++)
         if (bg_l10n_is_lang_tag(all.v[i]))
             langs[nlangs++] = all.v[i];
-    set_outputs(e, langs, nlangs);
+    if (!pdf_pass)
+        set_outputs(e, langs, nlangs);
 
     for (int i = 0; i < nlangs; i++) {
         /* The language's own problems (a broken locale file; with --strict, missing
@@ -476,18 +482,23 @@ static void render_entry(bg_site *s, entry *e) {
                 bg_strv_add(&s->l10n_errors, lines.v[k], strlen(lines.v[k]));
         if (!l.locale)
             bg_strv_add_all(&lang_errors, lines.n ? &lines : &s->l10n_errors);
-        else
+        else if (!pdf_pass)
             bg_strv_add_all(&e->warnings, &lines);
         bg_strv_clear(&lines);
         if (l.locale) {
             errors = take_said(s, &l.resolve_said, &lines);
-            bg_strv_add_all(errors || !l.resolved ? &lang_errors : &e->warnings, &lines);
+            if (errors || !l.resolved)
+                bg_strv_add_all(&lang_errors, &lines);
+            else if (!pdf_pass)
+                bg_strv_add_all(&e->warnings, &lines);
             bg_strv_clear(&lines);
         }
-        render_pages(s, e, b, i, &l, &lang_errors, l.locale && !errors && l.resolved);
+        render_pages(s, e, b, i, &l, &lang_errors, l.locale && !errors && l.resolved, pdf_pass);
         bg_pipeline_lang_clear(&l);
         bg_strv_clear(&lang_errors);
     }
+    if (pdf_pass)
+        return;
     free(e->side);
     double t = now_ms();
     e->side = bg_page_side_by_side(b, e->name, e->url, &e->side_len);
@@ -650,8 +661,10 @@ static void rebuild(bg_site *s, const changes *c) {
             render |= load_entry(s, e);
         }
         e->load_ms = now_ms() - t;
-        if (render && e->good)
-            render_entry(s, e);
+        if (render && e->good) {
+            render_entry(s, e, 0);
+            e->pdf_due = 1;
+        }
         changed |= publish_entry(s, e);
         e->ms = now_ms() - t;
         rebuilt++;
@@ -673,6 +686,22 @@ static void rebuild(bg_site *s, const changes *c) {
     }
     changed |= publish_index(s);
     if (changed)
+        bump(s);
+    /* The PDFs, once the pages are out.  A PDF is not a page that reloads: the
+     * generation goes up again only when the index changed (a PDF that failed). */
+    int pdfs = 0;
+    for (int i = 0; i < s->n; i++) {
+        entry *e = &s->entries[i];
+        if (!e->pdf_due)
+            continue;
+        e->pdf_due = 0;
+        double t = now_ms();
+        render_entry(s, e, 1);
+        publish_entry(s, e);
+        e->ms += now_ms() - t;
+        pdfs++;
+    }
+    if (pdfs && publish_index(s))
         bump(s);
     if (s->verbose)
         bg_note("serve: %d brief%s rebuilt in %.1f ms%s", rebuilt, rebuilt == 1 ? "" : "s", now_ms() - t0,

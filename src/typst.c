@@ -311,8 +311,12 @@ static int check_fonts(const bg_typst *t) {
     return -1;
 }
 
-static int check_node_route(bg_typst *t) {
+/* The node route's parts: 0, or -1 after saying what is missing (nothing said when
+ * `quiet`). */
+static int check_node_route(bg_typst *t, int quiet) {
     if (t->node && access(t->node, X_OK) != 0) {
+        if (quiet)
+            return -1;
         bg_typst_fail(NULL, "BRIEFGEN_NODE=%s is not an executable file (%s); the Typst engine needs Node.js: %s",
                       t->node, strerror(errno), BG_TYPST_INSTALL_HINT);
         return -1;
@@ -331,12 +335,16 @@ static int check_node_route(bg_typst *t) {
         }
         free(copy);
         if (!t->node) {
+            if (quiet)
+                return -1;
             bg_typst_fail(NULL, "Node.js (node) is not on PATH, and the Typst engine runs in it: %s",
                           BG_TYPST_INSTALL_HINT);
             return -1;
         }
     }
     if (!is_file(t->worker)) {
+        if (quiet)
+            return -1;
         bg_typst_fail(NULL, "the Typst worker %s is missing (briefgen is not installed whole: make install)",
                       t->worker);
         return -1;
@@ -345,6 +353,8 @@ static int check_node_route(bg_typst *t) {
     int have = is_file(json);
     free(json);
     if (!have) {
+        if (quiet)
+            return -1;
         bg_typst_fail(NULL, "the Typst compiler (npm module " MODULE ") is not installed in %s: %s", t->module,
                       BG_TYPST_INSTALL_HINT);
         return -1;
@@ -363,6 +373,11 @@ static int valid_names(const char *brief_path, const bg_typst_file *files, size_
     return 0;
 }
 
+void bg_typst_warm(bg_typst *t) {
+    if (t && !t->cli && t->child.pid <= 0 && font_files(t, NULL) > 0 && check_node_route(t, 1) == 0)
+        bg_typst_node_spawn(t);
+}
+
 int bg_typst_check(bg_typst *t) {
     if (!t || check_fonts(t) != 0)
         return -1;
@@ -372,7 +387,7 @@ int bg_typst_check(bg_typst *t) {
         bg_typst_fail(NULL, "%s", t->cli_refusal ? t->cli_refusal : "out of memory");
         return -1;
     }
-    return t->child.pid > 0 ? 0 : check_node_route(t);
+    return t->child.pid > 0 ? 0 : check_node_route(t, 0);
 }
 
 int bg_typst_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
@@ -383,7 +398,7 @@ int bg_typst_compile(bg_typst *t, const char *brief_path, const char *typ_name, 
         return -1;
     if (t->cli)
         return bg_typst_cli_compile(t, brief_path, typ_name, source, len, files, nfiles, timestamp, pdf, pdflen);
-    if (t->child.pid <= 0 && check_node_route(t) != 0)
+    if (t->child.pid <= 0 && check_node_route(t, 0) != 0)
         return -1;
     return bg_typst_node_compile(t, brief_path, typ_name, source, len, files, nfiles, timestamp, pdf, pdflen);
 }

@@ -69,6 +69,12 @@ bg_typst *bg_typst_new(const char *datadir);
 /* Stop the worker (it exits when its stdin closes; killed after 2 s) and free. */
 void bg_typst_free(bg_typst *t);
 
+/* Start the worker process now, without waiting for it, so that its start (Node.js
+ * and the fonts, ~0.1 s) overlaps the work before the first PDF; the first compile
+ * then reads its greeting.  Silent: nothing is started when a part is missing (the
+ * first compile says what), nor on the CLI route.  NULL is fine. */
+void bg_typst_warm(bg_typst *t);
+
 /* Whether the engine's parts are there (the fonts, node, the worker and the npm
  * module, or the CLI and its version), without compiling anything: 0, or -1 after
  * saying what is missing and how to install it, as a compile would.  For build,

@@ -31,6 +31,7 @@ struct bg_typst {
     char *modules; /* the folder holding it (…/node_modules/@myriaddreamin) */
     int timeout;   /* seconds a document may take */
     bg_child child;
+    int starting;    /* the worker was started (bg_typst_warm) and its "ready" line not read yet */
     char *engine_id; /* made on first ask */
     /* The CLI route: its version, asked once ("0.14.2"), or why it is refused. */
     int cli_asked;
@@ -92,6 +93,8 @@ const char *bg_child_said(const bg_child *c, char *buf, size_t size);
 /* ---- the routes ---- */
 
 /* The node worker route (typst_node.c). */
+/* Start the worker without waiting for it (bg_typst_warm): 0, or -1 silently. */
+int bg_typst_node_spawn(bg_typst *t);
 int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
                           const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf, size_t *pdflen);
 /* The CLI route (typst_cli.c); bg_typst_cli_version asks the CLI once (0 when it

@@ -134,13 +134,22 @@ static void worker_failed(bg_typst *t, const char *brief_path, int rc, const cha
         bg_typst_fail(brief_path, "talking to the Typst worker failed %s: %s%s", doing, strerror(errno_was), then);
 }
 
-/* Start the worker and wait for its "ready" line.  0, or -1 reported. */
-static int start_worker(bg_typst *t, const char *brief_path) {
+int bg_typst_node_spawn(bg_typst *t) {
     char *argv[] = {t->node, t->worker, t->module, t->fonts, NULL};
-    if (bg_child_spawn(&t->child, argv, BG_CHILD_STDIN) != 0) {
+    if (bg_child_spawn(&t->child, argv, BG_CHILD_STDIN) != 0)
+        return -1;
+    t->starting = 1;
+    return 0;
+}
+
+/* Start the worker (unless bg_typst_warm did) and wait for its "ready" line.  0,
+ * or -1 reported. */
+static int start_worker(bg_typst *t, const char *brief_path) {
+    if (!t->starting && bg_typst_node_spawn(t) != 0) {
         bg_typst_fail(brief_path, "cannot start Node.js (%s): %s; %s", t->node, strerror(errno), BG_TYPST_INSTALL_HINT);
         return -1;
     }
+    t->starting = 0;
     bg_buf hello = {0};
     int rc = bg_child_talk(&t->child, NULL, 0, &hello, line_whole, bg_now_ms() + (long long)t->timeout * 1000);
     if (rc != 0) {
@@ -184,8 +193,9 @@ static void add_request(bg_buf *req, const char *source, size_t len, const bg_ty
 
 int bg_typst_node_compile(bg_typst *t, const char *brief_path, const char *typ_name, const char *source, size_t len,
                           const bg_typst_file *files, size_t nfiles, long long timestamp, char **pdf, size_t *pdflen) {
-    reap_if_gone(t);
-    if (t->child.pid <= 0 && start_worker(t, brief_path) != 0)
+    if (!t->starting)
+        reap_if_gone(t); /* (a worker still starting has said nothing yet: its death is read below) */
+    if ((t->child.pid <= 0 || t->starting) && start_worker(t, brief_path) != 0)
         return -1;
     bg_buf req = {0}, resp = {0};
     add_request(&req, source, len, files, nfiles, timestamp);
