@@ -95,9 +95,9 @@ static void check_forgotten_lang(const checker *c, xmlNodePtr n) {
 /* The elements that hold a text a reader sees (the translatable elements of
  * docs/format.md, "Languages"). */
 static int is_text_element(const xmlNode *n) {
-    static const char *const names[] = {"title", "subtitle", "series",  "name",    "given", "family",
-                                        "role",  "place",    "keyword", "caption", "alt",   "p",
-                                        "item",  "cell",     "source",  "note",    "text",  NULL};
+    static const char *const names[] = {"title", "short-title", "subtitle", "series",  "name", "given", "family",
+                                        "role",  "place",       "keyword",  "caption", "alt",  "p",     "item",
+                                        "cell",  "source",      "note",     "text",    NULL};
     for (int i = 0; names[i]; i++)
         if (is_ours(n, names[i]))
             return 1;

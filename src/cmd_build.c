@@ -485,6 +485,13 @@ static int build_one(bg_pipeline *p, batch *bt, job *j, bg_brief *b, const bg_la
         return -1;
     }
     plan_tasks(bt, j, b, langs, stem, r);
+    /* A valid brief with a PDF to make: this thread's Typst worker starts now (once),
+     * while its languages are resolved and rendered. */
+    for (int i = 0; i < r->ntasks; i++)
+        if (r->tasks[i].stale[BG_FORMAT_PDF]) {
+            bg_typst_warm(bg_pipeline_typst(p));
+            break;
+        }
     pthread_mutex_init(&r->sync.lock, NULL);
     pthread_cond_init(&r->sync.done, NULL);
     start_lang_threads(bt, r);
@@ -549,8 +556,6 @@ static void *worker(void *arg) {
     batch *bt = arg;
     bg_diag_install_xml_handlers(); /* libxml2's handler is per thread */
     bg_pipeline *p = bg_pipeline_clone(bt->main);
-    if (p && bt->o->format[BG_FORMAT_PDF])
-        bg_typst_warm(bg_pipeline_typst(p)); /* its start overlaps the first brief's load and render */
     if (p)
         work(bt, p);
     else
@@ -602,8 +607,6 @@ static int run_jobs(batch *bt, int nthreads, int *skipped) {
             if (pthread_create(&threads[started], NULL, worker, bt) != 0)
                 break;
     /* With no threads the main thread does the work itself. */
-    if (started == 0 && nbuild > 0 && bt->is_build && bt->o->format[BG_FORMAT_PDF])
-        bg_typst_warm(bg_pipeline_typst(bt->main));
     for (int i = 0; i < bt->njobs; i++) {
         job *j = &bt->jobs[i];
         if (started == 0 && !bt->planned[i].skip)

@@ -206,9 +206,9 @@ char *bg_text_context(const xmlNode *el, const char *source_lang) {
 
 const char *bg_text_kind(const xmlNode *el) {
     static const char *const kinds[][2] = {
-        {"p", "paragraph"},        {"item", "list item"}, {"title", "title"}, {"subtitle", "subtitle"},
-        {"series", "series name"}, {"name", "name"},      {"role", "role"},   {"keyword", "keyword"},
-        {"note", "note"},          {"text", "reference"}, {NULL, NULL}};
+        {"p", "paragraph"},       {"item", "list item"},     {"title", "title"},    {"short-title", "short title"},
+        {"subtitle", "subtitle"}, {"series", "series name"}, {"name", "name"},      {"role", "role"},
+        {"keyword", "keyword"},   {"note", "note"},          {"text", "reference"}, {NULL, NULL}};
     for (int i = 0; kinds[i][0]; i++)
         if (xmlStrEqual(el->name, BAD_CAST kinds[i][0]))
             return kinds[i][1];

@@ -199,13 +199,13 @@
   <!-- ================================================================ -->
 
   <!-- The printed page (@page): A4, the page number "2 / 7" at the foot of every page
-       and, from page 2 on, the brief's title as the running head.  Chromium's margin
+       and, from page 2 on, the brief's short title (else its title) as the running head.  Chromium's margin
        boxes take only strings and counters, so the title goes into a CSS string,
        escaped by css-string: the brief's text never becomes CSS. -->
   <xsl:template name="page-css">
     <xsl:variable name="head">
       <xsl:call-template name="shorten">
-        <xsl:with-param name="text" select="b:meta/b:title"/>
+        <xsl:with-param name="text" select="(b:meta/b:short-title | b:meta/b:title[not(../b:short-title)])[1]"/>
         <xsl:with-param name="max" select="90"/>
       </xsl:call-template>
     </xsl:variable>

@@ -93,12 +93,12 @@
     <xsl:text>#let running-title = [</xsl:text>
     <xsl:variable name="short">
       <xsl:call-template name="shorten">
-        <xsl:with-param name="text" select="b:meta/b:title"/>
+        <xsl:with-param name="text" select="(b:meta/b:short-title | b:meta/b:title[not(../b:short-title)])[1]"/>
         <xsl:with-param name="max" select="90"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:call-template name="in-lang">
-      <xsl:with-param name="node" select="b:meta/b:title"/>
+      <xsl:with-param name="node" select="(b:meta/b:short-title | b:meta/b:title[not(../b:short-title)])[1]"/>
       <xsl:with-param name="content" select="bg:typst($short)"/>
     </xsl:call-template>
     <xsl:text>]&#10;#let running-series = [</xsl:text>
