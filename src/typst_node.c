@@ -60,6 +60,20 @@ static int diag_line(const char *s, long n, bg_typst_diags *d) {
     return 0;
 }
 
+/* The `k` diagnostic lines from s[*at..len) into `d`: 1 when all are there, 0 when
+ * more is to come, -1 when garbled. */
+static int diag_lines(const char *s, size_t len, size_t *at, long long k, bg_typst_diags *d) {
+    for (long long i = 0; i < k; i++) {
+        size_t from = *at;
+        long m = next_line(s, len, at);
+        if (m < 0)
+            return m == -2 ? 0 : -1;
+        if (diag_line(s + from, m, d) != 0)
+            return -1;
+    }
+    return 1;
+}
+
 /* Read the response in s[0..len): 1 when whole (*pdf_at and *pdf_len set for a PDF,
  * else *pdf_len is (size_t)-1; diagnostics into `d` when not NULL), 0 when more is
  * to come, -1 when garbled. */
@@ -70,15 +84,10 @@ static int parse_response(const char *s, size_t len, bg_typst_diags *d, size_t *
         return n == -2 ? 0 : -1;
     const char *line = s;
     long long k = counted(line, n, "warn");
+    int rc;
     if (k >= 0) {
-        for (long long i = 0; i < k; i++) {
-            size_t from = at;
-            long m = next_line(s, len, &at);
-            if (m < 0)
-                return m == -2 ? 0 : -1;
-            if (diag_line(s + from, m, d) != 0)
-                return -1;
-        }
+        if ((rc = diag_lines(s, len, &at, k, d)) != 1)
+            return rc;
         line = s + at;
         n = next_line(s, len, &at);
         if (n < 0)
@@ -92,14 +101,8 @@ static int parse_response(const char *s, size_t len, bg_typst_diags *d, size_t *
     }
     if ((k = counted(line, n, "error")) < 0)
         return -1;
-    for (long long i = 0; i < k; i++) {
-        size_t from = at;
-        long m = next_line(s, len, &at);
-        if (m < 0)
-            return m == -2 ? 0 : -1;
-        if (diag_line(s + from, m, d) != 0)
-            return -1;
-    }
+    if ((rc = diag_lines(s, len, &at, k, d)) != 1)
+        return rc;
     *pdf_len = (size_t)-1;
     return 1;
 }
