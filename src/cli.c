@@ -15,17 +15,18 @@
 static int cmd_help(int argc, char **argv);
 
 static const bg_command commands[] = {
-    {"build", bg_cmd_build, "render briefs to HTML and DocBook, one file per language and format",
+    {"build", bg_cmd_build, "render briefs to HTML, DocBook and PDF, one file per language and format",
      "usage: briefgen build [options] FILE...\n"
      "\n"
-     "Validate each brief and write OUTDIR/NAME.LANG.html and OUTDIR/NAME.LANG.dbk\n"
-     "(NAME: the file name without .xml).  A brief with an error gets no output at all;\n"
-     "every output is written to a temporary file and renamed into place.\n"
+     "Validate each brief and write OUTDIR/NAME.LANG.html, .dbk and .pdf (NAME: the\n"
+     "file name without .xml).  A brief with an error gets no output at all; a PDF\n"
+     "that cannot be made fails the run but not the other outputs.  Every output is\n"
+     "written to a temporary file and renamed into place.\n"
      "\n"
      "  -o, --output DIR      write into DIR (default: out)\n"
      "  -l, --lang LIST       languages, comma-separated (default: the brief's langs)\n"
-     "  -f, --format LIST     formats, comma-separated: html, docbook, typst\n"
-     "                        (default: html,docbook); docbook and typst get the\n"
+     "  -f, --format LIST     formats, comma-separated: html, docbook, pdf, typst\n"
+     "                        (default: html,docbook,pdf); docbook and typst get the\n"
      "                        figures' images beside them as NAME.ID.svg or .png\n"
      "      --strict          treat warnings (untranslated text, …) as errors\n"
      "      --templates DIR   use template files from DIR in place of bundled ones\n"
@@ -69,7 +70,7 @@ static const bg_command commands[] = {
      "usage: briefgen serve [options] FILE...\n"
      "\n"
      "Serve each brief, rendered now from the files on disk, at http://HOST:PORT/:\n"
-     "the index /, /NAME/LANG.html, /NAME/LANG.dbk (DocBook source) and\n"
+     "the index /, /NAME/LANG.html, /NAME/LANG.dbk (DocBook source), /NAME/LANG.pdf and\n"
      "/NAME/side-by-side (the languages next to each other, missing text flagged).\n"
      "When a brief, a template or a locale file is saved, open pages reload by\n"
      "themselves; a brief with errors shows them over its last good version.\n"
