@@ -34,8 +34,11 @@
     </section>
   </xsl:template>
 
-  <!-- A box: sidebar role="info|case|quote", titled by its title or, without one, by
-       the label of its kind ("From practice"). -->
+  <!-- A box: sidebar role="info|case|quote", headed by its title or, without one, by
+       the label of its kind ("From practice").  The heading is a bridgehead, not the
+       sidebar's title: pandoc 2.17 drops a sidebar's title (and would take an
+       info/title for the document's), so in Word the box's text ran on from the
+       body; a bridgehead reaches the docx as a bold paragraph. -->
   <xsl:template match="b:box">
     <xsl:variable name="kind">
       <xsl:choose>
@@ -46,16 +49,16 @@
     <sidebar role="{$kind}">
       <xsl:choose>
         <xsl:when test="b:title">
-          <title>
+          <bridgehead renderas="sect4">
             <xsl:call-template name="lang-attr">
               <xsl:with-param name="name" select="'xml:lang'"/>
               <xsl:with-param name="node" select="b:title"/>
             </xsl:call-template>
             <xsl:value-of select="normalize-space(b:title)"/>
-          </title>
+          </bridgehead>
         </xsl:when>
         <xsl:when test="$kind != 'quote'">
-          <title><xsl:value-of select="bg:msg(concat('box.', $kind))"/></title>
+          <bridgehead renderas="sect4"><xsl:value-of select="bg:msg(concat('box.', $kind))"/></bridgehead>
         </xsl:when>
       </xsl:choose>
       <xsl:apply-templates select="b:p | b:list"/>

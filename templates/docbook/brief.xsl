@@ -13,10 +13,11 @@
     sections.xsl         free sections, blocks (para, lists, blockquote), inline markup
                          and footnotes
     tables.xsl           tables (CALS)
-    figures.xsl          figures: mediaobject with the image copied beside the output
+    figures.xsl          figures: informalfigure with the image copied beside the
+                         output, the numbered caption and the source
     colophon.xsl         publication details in info (publisher, DOI, ISBN, licence,
                          disclaimer); acknowledgements; the colophon with the
-                         suggested citation
+                         authors' roles and organisations and the suggested citation
     municipalities.xsl   the participating municipalities
     findings.xsl         key findings
     cases.xsl            case studies
@@ -27,7 +28,10 @@
   pandoc 2.17 notes that shaped this output: it reads <date> (not <pubdate>) and
   neither <abstract> nor <subtitle>, runs <firstname><surname> together unless a
   space stands between them, appends <contrib>/<personblurb> to the author's name,
-  and names an <xref> to a bibliography entry by its xreflabel.
+  and names an <xref> to a bibliography entry by its xreflabel.  It also drops
+  affiliations, othercredit and a sidebar's title, numbers no tables or figures, and
+  makes a figure's title the image's description: docs/templates.md, "DocBook and
+  Word", says how the templates carry these into a docx.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -99,7 +99,8 @@
     </acknowledgements>
   </xsl:template>
 
-  <!-- The colophon: the suggested citation, the publication details as a
+  <!-- The colophon: the authors with their roles and organisations and the
+       contributors (as the HTML's footer has them), the suggested citation, the publication details as a
        variablelist, the licence and the disclaimer. -->
   <xsl:template match="b:meta" mode="colophon">
     <colophon>
@@ -109,6 +110,7 @@
         </xsl:call-template>
       </xsl:attribute>
       <title><xsl:value-of select="bg:msg('heading.publication')"/></title>
+      <xsl:call-template name="authors"/>
       <formalpara role="citation">
         <title><xsl:value-of select="bg:msg('heading.citation')"/></title>
         <para><xsl:call-template name="citation"/></para>
@@ -127,6 +129,80 @@
         <xsl:apply-templates select="b:p[position() &gt; 1]"/>
       </xsl:for-each>
     </colophon>
+  </xsl:template>
+
+  <!-- The authors as a variablelist, each name with "role, organisation"
+       (author.details), under a bridgehead; then the contributors in a sentence.
+       pandoc 2.17 reduces info/author to the name (it drops affiliation, and runs
+       contrib into the surname) and drops othercredit, so without these the docx
+       named the authors only. -->
+  <xsl:template name="authors">
+    <xsl:variable name="authors" select="b:person[not(@credit = 'contributor')]"/>
+    <xsl:variable name="contributors" select="b:person[@credit = 'contributor']"/>
+    <xsl:if test="$authors">
+      <bridgehead renderas="sect2"><xsl:value-of select="bg:msg('heading.authors')"/></bridgehead>
+      <variablelist role="authors">
+        <xsl:for-each select="$authors">
+          <xsl:variable name="org" select="../b:org[@id = current()/@org]"/>
+          <varlistentry>
+            <term><xsl:apply-templates select="b:name" mode="text"/></term>
+            <listitem>
+              <para>
+                <xsl:choose>
+                  <xsl:when test="b:role and $org">
+                    <xsl:call-template name="message-with-markup">
+                      <xsl:with-param name="message" select="bg:msg('author.details', $marker, $marker2)"/>
+                      <xsl:with-param name="content"><xsl:apply-templates select="b:role" mode="text"/></xsl:with-param>
+                      <xsl:with-param name="content2"><xsl:apply-templates select="$org/b:name" mode="text"/></xsl:with-param>
+                    </xsl:call-template>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="b:role | $org/b:name" mode="text"/></xsl:otherwise>
+                </xsl:choose>
+              </para>
+            </listitem>
+          </varlistentry>
+        </xsl:for-each>
+      </variablelist>
+    </xsl:if>
+    <xsl:if test="$contributors">
+      <para role="contributors">
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="bg:msg('contributors', $marker)"/>
+          <xsl:with-param name="content">
+            <xsl:call-template name="splice-list">
+              <xsl:with-param name="joined" select="bg:list($contributors/b:name)"/>
+              <xsl:with-param name="items" select="$contributors/b:name"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </para>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A contributor's name in the contributors' sentence, with their role
+       ("Iryna Melnyk (editor)", person.with-role). -->
+  <xsl:template match="b:person/b:name" mode="list-item">
+    <xsl:choose>
+      <xsl:when test="../b:role">
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="bg:msg('person.with-role', $marker, $marker2)"/>
+          <xsl:with-param name="content"><xsl:apply-templates select="." mode="text"/></xsl:with-param>
+          <xsl:with-param name="content2"><xsl:apply-templates select="../b:role" mode="text"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A plain translatable text (name, role): a phrase marked with its language
+       when it fell back, else the text. -->
+  <xsl:template match="*" mode="text">
+    <xsl:choose>
+      <xsl:when test="@xml:lang and @xml:lang != $lang">
+        <phrase xml:lang="{@xml:lang}"><xsl:value-of select="normalize-space(.)"/></phrase>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- One publication detail: its label as the term. -->

@@ -18,11 +18,12 @@
     <table frame="topbot" rowsep="1" colsep="0">
       <xsl:attribute name="xml:id"><xsl:value-of select="@id"/></xsl:attribute>
       <title>
-        <xsl:call-template name="lang-attr">
-          <xsl:with-param name="name" select="'xml:lang'"/>
-          <xsl:with-param name="node" select="b:caption"/>
+        <xsl:call-template name="numbered-title">
+          <xsl:with-param name="label">
+            <xsl:variable name="n"><xsl:call-template name="table-number"/></xsl:variable>
+            <xsl:value-of select="bg:msg('table.number', number($n))"/>
+          </xsl:with-param>
         </xsl:call-template>
-        <xsl:value-of select="normalize-space(b:caption)"/>
       </title>
       <tgroup cols="{count($first/b:cell)}">
         <xsl:for-each select="$first/b:cell">
@@ -63,6 +64,27 @@
         </entry>
       </xsl:for-each>
     </row>
+  </xsl:template>
+
+  <!-- A table's or figure's title led by its label, as the HTML shows it: "Таблиця
+       1. Caption" (caption.numbered), the caption marked with its language when it
+       fell back.  The label is in the text because pandoc 2.17 numbers neither
+       tables nor figures in a docx (a DocBook processor adds its own label before
+       it too: the price of a Word copy that says which table is which). -->
+  <xsl:template name="numbered-title">
+    <xsl:param name="label"/>
+    <xsl:call-template name="message-with-markup">
+      <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, $marker2)"/>
+      <xsl:with-param name="content" select="$label"/>
+      <xsl:with-param name="content2">
+        <xsl:choose>
+          <xsl:when test="b:caption/@xml:lang and b:caption/@xml:lang != $lang">
+            <phrase xml:lang="{b:caption/@xml:lang}"><xsl:value-of select="normalize-space(b:caption)"/></phrase>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space(b:caption)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The source of a table or figure: a paragraph "Source: …". -->
