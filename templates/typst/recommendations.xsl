@@ -22,7 +22,7 @@
       <xsl:value-of select="bg:typst(bg:msg('recommendations.intro'))"/>
       <xsl:text>]&#10;</xsl:text>
     </xsl:if>
-    <xsl:if test="$recs[@votes]">
+    <xsl:if test="$chart-shown">
       <xsl:call-template name="votes-chart"/>
     </xsl:if>
     <xsl:call-template name="priority-group">
@@ -41,9 +41,6 @@
       <xsl:with-param name="priority" select="'none'"/>
       <xsl:with-param name="members" select="$recs-none"/>
     </xsl:call-template>
-    <xsl:if test="$recs[@votes]">
-      <xsl:call-template name="votes-table"/>
-    </xsl:if>
   </xsl:template>
 
   <!-- One priority group: a level-2 heading ("High priority") led by a square of
