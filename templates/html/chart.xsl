@@ -111,9 +111,14 @@
           <xsl:with-param name="first" select="$recs-none[@votes]"/>
         </xsl:call-template>
         <xsl:for-each select="$voted">
+          <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                            + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+          <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
           <xsl:call-template name="chart-row"/>
         </xsl:for-each>
       </svg>
+      <!-- before the figcaption, which must be the figure's first or last child -->
+      <xsl:call-template name="votes-table"/>
       <figcaption id="votes-chart-caption">
         <xsl:call-template name="message-with-markup">
           <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, bg:msg('chart.title'))"/>
@@ -124,7 +129,6 @@
         </xsl:call-template>
         <p class="source"><xsl:value-of select="bg:msg('source', bg:msg('chart.source'))"/></p>
       </figcaption>
-      <xsl:call-template name="votes-table"/>
     </figure>
   </xsl:template>
 
