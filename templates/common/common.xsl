@@ -366,17 +366,26 @@
   <!-- Tables, figures and footnotes                                     -->
   <!-- ================================================================ -->
 
-  <!-- Tables are numbered in document order ("Table 2"); the votes table the
-       recommendations part generates counts as one, where the recommendations
-       stand (DocBook processors number the same tables in the same order). -->
+  <!-- The votes chart is drawn when at least two recommendations were voted on
+       (one bar compares nothing; its count is in the recommendation's facts).  The
+       votes are then shown once: as the chart, a numbered figure, whose data table
+       (HTML: hidden from sight, read by screen readers; DocBook: inside the figure)
+       is not a numbered table of its own.  With fewer, neither chart nor table. -->
+  <xsl:variable name="chart-shown" select="count($recs[@votes]) &gt; 1"/>
+
+  <!-- Tables are numbered in document order ("Table 2"); DocBook processors number
+       the same tables in the same order. -->
   <xsl:variable name="table-index">
-    <xsl:for-each select="/b:brief//b:table | /b:brief/b:recommendations[b:recommendation/@votes]">
+    <xsl:for-each select="/b:brief//b:table">
       <n of="{generate-id()}" n="{position()}"/>
     </xsl:for-each>
   </xsl:variable>
 
+  <!-- Figures are numbered in document order; the votes chart counts as one where
+       the recommendations stand (it leads them), in HTML, Typst and DocBook alike. -->
   <xsl:variable name="figure-index">
-    <xsl:for-each select="/b:brief//b:figure">
+    <xsl:for-each select="/b:brief//b:figure
+                          | /b:brief/b:recommendations[count(b:recommendation[@votes]) &gt; 1]">
       <n of="{generate-id()}" n="{position()}"/>
     </xsl:for-each>
   </xsl:variable>
@@ -419,8 +428,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Produces the number of table $node (a b:table, or b:recommendations for the
-       votes table). -->
+  <!-- Produces the number of table $node (a b:table). -->
   <xsl:template name="table-number">
     <xsl:param name="node" select="."/>
     <xsl:call-template name="index-number">
@@ -429,6 +437,8 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Produces the number of figure $node (a b:figure, or b:recommendations for the
+       votes chart). -->
   <xsl:template name="figure-number">
     <xsl:param name="node" select="."/>
     <xsl:call-template name="index-number">

@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Recommendations for DocBook: an introduction, the table of votes, then a section
-  per priority (high, medium, low, none) with the recommendations ordered by votes.
+  Recommendations for DocBook: an introduction, the votes chart as a figure (for two
+  voted recommendations or more, common.xsl: chart-shown; numbered among the
+  figures as in HTML and Typst) holding the votes as a table and its source line,
+  then a section per priority (high, medium, low, none) with the recommendations
+  ordered by votes.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,8 +26,8 @@
       <xsl:if test="$recs[@priority] or $recs[@votes]">
         <para><xsl:value-of select="bg:msg('recommendations.intro')"/></para>
       </xsl:if>
-      <xsl:if test="$recs[@votes]">
-        <xsl:call-template name="votes-table"/>
+      <xsl:if test="$chart-shown">
+        <xsl:call-template name="votes-chart"/>
       </xsl:if>
       <xsl:call-template name="priority-group">
         <xsl:with-param name="priority" select="'high'"/>
@@ -126,11 +129,22 @@
     </link>
   </xsl:template>
 
+  <!-- The votes chart as a figure titled as the HTML's (DocBook processors put
+       "Figure N" before it): the votes as an informal table (not numbered among the
+       tables, as in HTML), then the source line.  The chart's drawing is not here
+       yet: the figure is where the numbers are, so every figure keeps its number. -->
+  <xsl:template name="votes-chart">
+    <figure xml:id="votes-chart">
+      <title><xsl:value-of select="bg:msg('chart.title')"/></title>
+      <xsl:call-template name="votes-table"/>
+      <para role="source"><xsl:value-of select="bg:msg('source', bg:msg('chart.source'))"/></para>
+    </figure>
+  </xsl:template>
+
   <!-- The table of votes: number, recommendation, addressee, priority, votes; the
        recommendations that were voted on, in display order. -->
   <xsl:template name="votes-table">
-    <table xml:id="votes-table" frame="topbot" rowsep="1" colsep="0">
-      <title><xsl:value-of select="bg:msg('votes.table.caption')"/></title>
+    <informaltable xml:id="votes-table" frame="topbot" rowsep="1" colsep="0">
       <tgroup cols="5">
         <colspec colname="n" colwidth="1*" align="right"/>
         <colspec colname="title" colwidth="8*"/>
@@ -174,7 +188,7 @@
           </xsl:for-each>
         </tbody>
       </tgroup>
-    </table>
+    </informaltable>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,10 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The votes chart: an inline SVG of horizontal bars, one per recommendation that was
-  voted on, in display order (priority, then votes).  Each bar is labelled with the
-  recommendation's number and title (wrapped onto at most two lines) and its vote
-  count as visible text; the bar colour shows the priority, explained by a legend.
-  Accessible: role="img" with <title> and a <desc> that lists every figure.
+  The votes chart: a numbered figure ("Figure 3. Participants' votes…", then its
+  source line) holding an inline SVG of horizontal bars, one per recommendation that
+  was voted on, in display order: a group per priority (high, medium, low, none),
+  each under its label (heading.priority.*) and apart from the next by a gap, most
+  votes first within a group (ties in document order).  Each bar is labelled with
+  the recommendation's number and title (wrapped onto at most two lines) and its
+  vote count as visible text.  Drawn only for two voted recommendations or more
+  (common.xsl: chart-shown).
+  The bars' colours are CSS custom properties (page.xsl: the chart's block, light
+  and dark), the fill attributes their light values for an SVG read without the
+  page's CSS.  Accessible: the SVG is hidden from screen readers, which read the
+  votes table inside the figure instead (visually hidden; recommendations.xsl) —
+  the same numbers, once for each kind of reader.
   Sizes are in viewBox units; the SVG scales to the column width.
 -->
 <xsl:stylesheet version="1.0"
@@ -23,6 +31,15 @@
   <xsl:variable name="chart-row" select="46"/>
   <xsl:variable name="chart-extra-line" select="16"/>
   <xsl:variable name="chart-top" select="4"/>
+  <!-- Above each priority group: a gap and its label. -->
+  <xsl:variable name="chart-group" select="30"/>
+  <!-- Which priority groups have bars, and how many groups there are. -->
+  <xsl:variable name="chart-has-high" select="boolean($recs-high[@votes])"/>
+  <xsl:variable name="chart-has-medium" select="boolean($recs-medium[@votes])"/>
+  <xsl:variable name="chart-has-low" select="boolean($recs-low[@votes])"/>
+  <xsl:variable name="chart-has-none" select="boolean($recs-none[@votes])"/>
+  <xsl:variable name="chart-groups"
+      select="$chart-has-high + $chart-has-medium + $chart-has-low + $chart-has-none"/>
 
   <!-- The vertical place of each row, computed once: the charted recommendations
        in display order, then each row's y from the rows above it. -->
@@ -66,64 +83,117 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The figure: caption, SVG and legend. -->
+  <!-- The figure: number, caption and source line; the SVG; the votes table as the
+       chart's text for screen readers.  The context is b:recommendations. -->
   <xsl:template name="votes-chart">
     <xsl:variable name="voted" select="$recs[@votes]"/>
     <xsl:variable name="height"
-        select="$chart-top + count($voted) * $chart-row
+        select="$chart-top + count($voted) * $chart-row + $chart-groups * $chart-group
                 + count($voted[string-length(normalize-space(b:title)) &gt; $chart-line]) * $chart-extra-line"/>
-    <figure class="chart" aria-labelledby="votes-chart-caption">
-      <figcaption id="votes-chart-caption"><xsl:value-of select="bg:msg('chart.title')"/></figcaption>
-      <svg xmlns="http://www.w3.org/2000/svg" role="img"
-          viewBox="0 0 {$chart-width} {$height}" width="{$chart-width}" height="{$height}"
-          aria-labelledby="votes-chart-title votes-chart-desc">
-        <title id="votes-chart-title"><xsl:value-of select="bg:msg('chart.title')"/></title>
-        <desc id="votes-chart-desc">
-          <xsl:value-of select="bg:msg('chart.desc', count($voted))"/>
-          <xsl:for-each select="$voted">
-            <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
-                              + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
-            <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-            <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
-            <xsl:text> </xsl:text>
-            <xsl:value-of select="bg:msg('chart.row', number($n), normalize-space(b:title),
-                                         bg:msg('votes.count', number(@votes)))"/>
-          </xsl:for-each>
-        </desc>
-        <line x1="0.5" y1="0" x2="0.5" y2="{$height}" stroke="#9aa5b1" stroke-width="1"/>
+    <figure class="figure chart" id="votes-chart" aria-labelledby="votes-chart-caption">
+      <svg xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false"
+          viewBox="0 0 {$chart-width} {$height}" width="{$chart-width}" height="{$height}">
+        <line class="axis" x1="0.5" y1="{$chart-top}" x2="0.5" y2="{$height}" stroke="#6b7682" stroke-width="1"/>
+        <xsl:call-template name="chart-group-label">
+          <xsl:with-param name="priority" select="'high'"/>
+          <xsl:with-param name="first" select="$recs-high[@votes]"/>
+        </xsl:call-template>
+        <xsl:call-template name="chart-group-label">
+          <xsl:with-param name="priority" select="'medium'"/>
+          <xsl:with-param name="first" select="$recs-medium[@votes]"/>
+        </xsl:call-template>
+        <xsl:call-template name="chart-group-label">
+          <xsl:with-param name="priority" select="'low'"/>
+          <xsl:with-param name="first" select="$recs-low[@votes]"/>
+        </xsl:call-template>
+        <xsl:call-template name="chart-group-label">
+          <xsl:with-param name="priority" select="'none'"/>
+          <xsl:with-param name="first" select="$recs-none[@votes]"/>
+        </xsl:call-template>
         <xsl:for-each select="$voted">
+          <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                            + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+          <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
           <xsl:call-template name="chart-row"/>
         </xsl:for-each>
       </svg>
-      <div class="legend">
-        <ul>
-          <xsl:for-each select="$voted[@priority = 'high'][1] | $voted[@priority = 'medium'][1]
-                                | $voted[@priority = 'low'][1] | $voted[not(@priority)][1]">
-            <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
-                              + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
-            <li>
-              <span class="swatch {@priority}"></span>
-              <xsl:choose>
-                <xsl:when test="@priority"><xsl:value-of select="bg:msg(concat('heading.priority.', @priority))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="bg:msg('heading.priority.none')"/></xsl:otherwise>
-              </xsl:choose>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </div>
+      <!-- before the figcaption, which must be the figure's first or last child -->
+      <xsl:call-template name="votes-table"/>
+      <figcaption id="votes-chart-caption">
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, bg:msg('chart.title'))"/>
+          <xsl:with-param name="content">
+            <xsl:variable name="n"><xsl:call-template name="figure-number"/></xsl:variable>
+            <strong class="label"><xsl:value-of select="bg:msg('figure.number', number($n))"/></strong>
+          </xsl:with-param>
+        </xsl:call-template>
+        <p class="source"><xsl:value-of select="bg:msg('source', bg:msg('chart.source'))"/></p>
+      </figcaption>
     </figure>
   </xsl:template>
 
-  <!-- One row of the chart for the context recommendation: label (one or two
-       lines), bar and vote count.  Its vertical place is the height of the rows that
-       come before it in display order, computed from $voted (all charted rows). -->
-  <xsl:template name="chart-row">
-    <xsl:variable name="votes" select="number(@votes)"/>
-    <xsl:variable name="y">
+  <!-- The label of priority group $priority above its first bar: the priority's
+       name ("High priority") after a swatch of its colour; nothing when the group
+       has no bars.  $first: the group's voted recommendations. -->
+  <xsl:template name="chart-group-label">
+    <xsl:param name="priority"/>
+    <xsl:param name="first"/>
+    <xsl:if test="$first">
+      <!-- the group's first bar in display order: the most votes, the first of ties -->
+      <xsl:variable name="top">
+        <xsl:for-each select="$first">
+          <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="generate-id()"/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:for-each select="$first[generate-id() = $top]">
+        <xsl:variable name="y">
+          <xsl:call-template name="chart-row-y"/>
+        </xsl:variable>
+        <g xmlns="http://www.w3.org/2000/svg" class="group {$priority}">
+          <rect class="bar {$priority}" x="4" y="{$y - 18}" width="10" height="10">
+            <xsl:attribute name="fill"><xsl:call-template name="chart-fill"/></xsl:attribute>
+          </rect>
+          <text x="19" y="{$y - 8.5}" class="group-label">
+            <xsl:value-of select="bg:msg(concat('heading.priority.', $priority))"/>
+          </text>
+        </g>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The y of the context recommendation's row: the rows above it (chart-y) and
+       the label of its group and of every group before it. -->
+  <xsl:template name="chart-row-y">
+    <xsl:variable name="rows">
       <xsl:call-template name="index-number">
         <xsl:with-param name="node" select="."/>
         <xsl:with-param name="index" select="$chart-y"/>
       </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rank" select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                                      + (@priority = 'low') * 3 + not(@priority) * 4"/>
+    <xsl:value-of select="number($rows) + $chart-group * ($chart-has-high
+                          + ($rank &gt; 1 and $chart-has-medium) + ($rank &gt; 2 and $chart-has-low)
+                          + ($rank &gt; 3 and $chart-has-none))"/>
+  </xsl:template>
+
+  <!-- The light fill of the context recommendation's bar (the page's CSS sets the
+       scheme's own, the chart-high, chart-medium and chart-low properties). -->
+  <xsl:template name="chart-fill">
+    <xsl:choose>
+      <xsl:when test="@priority = 'high'">#b3422a</xsl:when>
+      <xsl:when test="@priority = 'medium'">#a15c00</xsl:when>
+      <xsl:otherwise>#7d8a97</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One row of the chart for the context recommendation: label (one or two
+       lines), bar and vote count, at chart-row-y. -->
+  <xsl:template name="chart-row">
+    <xsl:variable name="votes" select="number(@votes)"/>
+    <xsl:variable name="y">
+      <xsl:call-template name="chart-row-y"/>
     </xsl:variable>
     <xsl:variable name="title" select="normalize-space(b:title)"/>
     <xsl:variable name="lines" select="1 + (string-length($title) &gt; $chart-line)"/>
@@ -147,7 +217,7 @@
         <xsl:otherwise>0</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <g xmlns="http://www.w3.org/2000/svg" class="row {@priority}">
+    <g xmlns="http://www.w3.org/2000/svg" class="row">
       <text x="4" y="{$y + 13}" class="label">
         <xsl:call-template name="lang-attr">
           <xsl:with-param name="node" select="b:title"/>
@@ -163,14 +233,8 @@
           </tspan>
         </xsl:if>
       </text>
-      <rect x="1" y="{$bar-y}" width="{$width}" height="14">
-        <xsl:attribute name="fill">
-          <xsl:choose>
-            <xsl:when test="@priority = 'high'">#b3422a</xsl:when>
-            <xsl:when test="@priority = 'medium'">#d08a1f</xsl:when>
-            <xsl:otherwise>#7d8a97</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
+      <rect class="bar {@priority}{substring('none', 1, 4 * not(@priority))}" x="1" y="{$bar-y}" width="{$width}" height="14">
+        <xsl:attribute name="fill"><xsl:call-template name="chart-fill"/></xsl:attribute>
       </rect>
       <text x="{$width + 7}" y="{$bar-y + 11.5}" class="value">
         <xsl:value-of select="bg:number($votes)"/>

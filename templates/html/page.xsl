@@ -406,15 +406,25 @@ figure { margin: 1.5rem 0; }
 .rec .votes { font-weight: 700; color: var(--ink); }
 
 /* chart and tables */
-.chart svg { display: block; width: 100%; max-width: 28rem; height: auto; }
-.chart text { font-family: var(--sans); font-size: 13px; fill: var(--ink); }
-.chart text.value { font-weight: 700; }
-.chart figcaption { font-weight: 700; font-size: .95rem; margin-bottom: .5rem; }
-.chart .legend ul { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
-.chart .legend li { margin: 0; display: flex; align-items: center; gap: .35rem; }
-.chart .legend .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; background: var(--low); }
-.chart .legend .swatch.high { background: var(--high); }
-.chart .legend .swatch.medium { background: var(--medium); }
+/* ---- votes chart (templates/html/chart.xsl): begin ----
+   Its own palette, light and dark: every bar and the axis at least 3:1 and every
+   text at least 4.5:1 against --chart-paper, the chart's own background (WCAG 1.4.11,
+   1.4.3; computed by tests/cases/chart-contrast).  The SVG's fill attributes are the
+   light values, for the SVG read without this CSS. */
+.chart { --chart-paper: #ffffff; --chart-text: #1c232b; --chart-axis: #6b7682;
+  --chart-high: #b3422a; --chart-medium: #a15c00; --chart-low: #7d8a97; }
+@media (prefers-color-scheme: dark) {
+  .chart { --chart-paper: #161b22; --chart-text: #e6e9ed; --chart-axis: #8d99a6;
+    --chart-high: #f08a72; --chart-medium: #e0a040; --chart-low: #9aa7b4; }
+}
+.chart svg { display: block; width: 100%; max-width: 28rem; height: auto; background: var(--chart-paper); }
+.chart text { font-family: var(--sans); font-size: 13px; fill: var(--chart-text); }
+.chart text.value, .chart text.group-label { font-weight: 700; }
+.chart .axis { stroke: var(--chart-axis); }
+.chart .bar.high { fill: var(--chart-high); }
+.chart .bar.medium { fill: var(--chart-medium); }
+.chart .bar.low, .chart .bar.none { fill: var(--chart-low); }
+/* ---- votes chart: end ---- */
 .table-wrap { overflow-x: auto; margin: 1.5rem 0; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; line-height: 1.35; }
 caption { text-align: left; font-weight: 700; font-size: .95rem; padding-bottom: .5rem; }

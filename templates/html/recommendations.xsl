@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Recommendations: an introduction, the votes chart (chart.xsl), the recommendations
-  grouped by priority (high, medium, low, then those without one) and ordered by
-  votes within a group, and a table of the votes.
+  Recommendations: an introduction, the votes chart (chart.xsl, with the votes table
+  as its text for screen readers; only for two voted recommendations or more), the
+  recommendations grouped by priority (high, medium, low, then those without one)
+  and ordered by votes within a group.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,7 +24,7 @@
       <xsl:if test="$recs[@priority] or $recs[@votes]">
         <p class="intro"><xsl:value-of select="bg:msg('recommendations.intro')"/></p>
       </xsl:if>
-      <xsl:if test="$recs[@votes]">
+      <xsl:if test="$chart-shown">
         <xsl:call-template name="votes-chart"/>
       </xsl:if>
       <xsl:call-template name="priority-group">
@@ -42,9 +43,6 @@
         <xsl:with-param name="priority" select="'none'"/>
         <xsl:with-param name="members" select="$recs-none"/>
       </xsl:call-template>
-      <xsl:if test="$recs[@votes]">
-        <xsl:call-template name="votes-table"/>
-      </xsl:if>
     </section>
   </xsl:template>
 
@@ -128,20 +126,13 @@
 
   <!-- The votes as a table: number, recommendation (linked), addressee, votes, with
        one row group per priority; only recommendations that were voted on, in display
-       order.  It is numbered with the brief's tables (common.xsl: table-index); the
-       context is the recommendations element. -->
+       order.  The chart's text for screen readers, inside its figure and hidden from
+       sight (the chart shows the same numbers), so not a numbered table; the context
+       is the recommendations element. -->
   <xsl:template name="votes-table">
-    <div class="table-wrap">
+    <div class="visually-hidden">
       <table class="votes-table">
-        <caption>
-          <xsl:call-template name="message-with-markup">
-            <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, bg:msg('votes.table.caption'))"/>
-            <xsl:with-param name="content">
-              <xsl:variable name="n"><xsl:call-template name="table-number"/></xsl:variable>
-              <strong class="label"><xsl:value-of select="bg:msg('table.number', number($n))"/></strong>
-            </xsl:with-param>
-          </xsl:call-template>
-        </caption>
+        <caption><xsl:value-of select="bg:msg('votes.table.caption')"/></caption>
         <thead>
           <tr>
             <th scope="col" class="n"><xsl:value-of select="bg:msg('votes.table.number')"/></th>

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Recommendations: an introduction, the votes chart (chart.xsl), the recommendations
-  grouped by priority (high, medium, low, then those without one) and ordered by
-  votes within a group, each with a rule in its priority's colour, and a table of
-  the votes.
+  Recommendations: an introduction, the votes chart (chart.xsl; only for two voted
+  recommendations or more, and the PDF's only view of the votes together: its alt
+  text carries the numbers), the recommendations grouped by priority (high, medium,
+  low, then those without one) and ordered by votes within a group, each with a
+  rule in its priority's colour.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,7 +23,7 @@
       <xsl:value-of select="bg:typst(bg:msg('recommendations.intro'))"/>
       <xsl:text>]&#10;</xsl:text>
     </xsl:if>
-    <xsl:if test="$recs[@votes]">
+    <xsl:if test="$chart-shown">
       <xsl:call-template name="votes-chart"/>
     </xsl:if>
     <xsl:call-template name="priority-group">
@@ -41,9 +42,6 @@
       <xsl:with-param name="priority" select="'none'"/>
       <xsl:with-param name="members" select="$recs-none"/>
     </xsl:call-template>
-    <xsl:if test="$recs[@votes]">
-      <xsl:call-template name="votes-table"/>
-    </xsl:if>
   </xsl:template>
 
   <!-- One priority group: a level-2 heading ("High priority") led by a square of
@@ -131,75 +129,6 @@
       <xsl:with-param name="node" select=".."/>
     </xsl:call-template>
     <xsl:text>];</xsl:text>
-  </xsl:template>
-
-  <!-- The votes as a table: number, recommendation (linked), addressee, votes, a row
-       naming each priority before its recommendations; only those voted on, in
-       display order.  Numbered with the brief's tables (common.xsl: table-index);
-       the context is the recommendations element. -->
-  <xsl:template name="votes-table">
-    <xsl:text>&#10;#figure(kind: table, numbering: none,&#10;  caption: [</xsl:text>
-    <xsl:call-template name="message-with-markup">
-      <xsl:with-param name="message" select="bg:typst(bg:msg('caption.numbered', $marker, bg:msg('votes.table.caption')))"/>
-      <xsl:with-param name="content">
-        <xsl:variable name="n"><xsl:call-template name="table-number"/></xsl:variable>
-        <xsl:text>#strong[</xsl:text>
-        <xsl:value-of select="bg:typst(bg:msg('table.number', number($n)))"/>
-        <xsl:text>];</xsl:text>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:text>],&#10;  table(&#10;    columns: (auto, 1fr, auto, auto),&#10;    align: (right, left, left, right),&#10;    table.header(repeat: true, [#strong[</xsl:text>
-    <xsl:value-of select="bg:typst(bg:msg('votes.table.number'))"/>
-    <xsl:text>]], [#strong[</xsl:text>
-    <xsl:value-of select="bg:typst(bg:msg('votes.table.recommendation'))"/>
-    <xsl:text>]], [#strong[</xsl:text>
-    <xsl:value-of select="bg:typst(bg:msg('votes.table.addressee'))"/>
-    <xsl:text>]], [#strong[</xsl:text>
-    <xsl:value-of select="bg:typst(bg:msg('votes.table.votes'))"/>
-    <xsl:text>]], table.hline(stroke: 0.8pt + ink)),&#10;</xsl:text>
-    <xsl:call-template name="votes-table-group">
-      <xsl:with-param name="priority" select="'high'"/>
-      <xsl:with-param name="members" select="$recs-high[@votes]"/>
-    </xsl:call-template>
-    <xsl:call-template name="votes-table-group">
-      <xsl:with-param name="priority" select="'medium'"/>
-      <xsl:with-param name="members" select="$recs-medium[@votes]"/>
-    </xsl:call-template>
-    <xsl:call-template name="votes-table-group">
-      <xsl:with-param name="priority" select="'low'"/>
-      <xsl:with-param name="members" select="$recs-low[@votes]"/>
-    </xsl:call-template>
-    <xsl:call-template name="votes-table-group">
-      <xsl:with-param name="priority" select="'none'"/>
-      <xsl:with-param name="members" select="$recs-none[@votes]"/>
-    </xsl:call-template>
-    <xsl:text>  ),&#10;)&#10;</xsl:text>
-  </xsl:template>
-
-  <xsl:template name="votes-table-group">
-    <xsl:param name="priority"/>
-    <xsl:param name="members"/>
-    <xsl:if test="$members">
-      <xsl:text>    table.cell(colspan: 4, align: left, inset: (top: 8pt, bottom: 3pt, x: 5pt), part-label(priority-</xsl:text>
-      <xsl:value-of select="$priority"/>
-      <xsl:text>)[</xsl:text>
-      <xsl:value-of select="bg:typst(bg:msg(concat('heading.priority.', $priority)))"/>
-      <xsl:text>]),&#10;</xsl:text>
-      <xsl:for-each select="$members">
-        <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-        <xsl:text>    [</xsl:text>
-        <xsl:call-template name="recommendation-number"/>
-        <xsl:text>], [#link(label(</xsl:text>
-        <xsl:value-of select="bg:typst(string(@id), 'string')"/>
-        <xsl:text>))[</xsl:text>
-        <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:title"/></xsl:call-template>
-        <xsl:text>]], [</xsl:text>
-        <xsl:value-of select="bg:typst(bg:msg(concat('addressee.', @addressee)))"/>
-        <xsl:text>], [</xsl:text>
-        <xsl:value-of select="bg:typst(bg:number(number(@votes)))"/>
-        <xsl:text>],&#10;</xsl:text>
-      </xsl:for-each>
-    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
