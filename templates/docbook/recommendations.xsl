@@ -129,16 +129,28 @@
     </link>
   </xsl:template>
 
-  <!-- The votes chart as a figure titled as the HTML's (DocBook processors put
-       "Figure N" before it): the votes as an informal table (not numbered among the
-       tables, as in HTML), then the source line.  The chart's drawing is not here
-       yet: the figure is where the numbers are, so every figure keeps its number. -->
+  <!-- The votes chart as a figure: the votes as an informal table (not numbered
+       among the tables, as in HTML), then its numbered caption and the source line.
+       The chart's drawing is not here yet: the figure is where the numbers are, so
+       every figure keeps its number. -->
   <xsl:template name="votes-chart">
-    <figure xml:id="votes-chart">
-      <title><xsl:value-of select="bg:msg('chart.title')"/></title>
+    <!-- An informalfigure with its label in the caption's text, as figures.xsl
+         makes the brief's own figures (pandoc keeps neither a figure's title nor
+         its number). -->
+    <informalfigure role="figure" xml:id="votes-chart">
       <xsl:call-template name="votes-table"/>
+      <para role="caption">
+        <xsl:call-template name="message-with-markup">
+          <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, $marker2)"/>
+          <xsl:with-param name="content">
+            <xsl:variable name="n"><xsl:call-template name="figure-number"/></xsl:variable>
+            <emphasis role="strong"><xsl:value-of select="bg:msg('figure.number', number($n))"/></emphasis>
+          </xsl:with-param>
+          <xsl:with-param name="content2" select="bg:msg('chart.title')"/>
+        </xsl:call-template>
+      </para>
       <para role="source"><xsl:value-of select="bg:msg('source', bg:msg('chart.source'))"/></para>
-    </figure>
+    </informalfigure>
   </xsl:template>
 
   <!-- The table of votes: number, recommendation, addressee, priority, votes; the
