@@ -19,14 +19,11 @@
              it here keeps it the only one (a <meta charset> beside it is an error) -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <!-- at most 70 characters: longer titles are cut at a word (html-validate's
-             long-title rule; browsers and search engines cut them anyway) -->
-        <title>
-          <xsl:call-template name="shorten">
-            <xsl:with-param name="text" select="b:meta/b:title"/>
-            <xsl:with-param name="max" select="70"/>
-          </xsl:call-template>
-        </title>
+        <!-- the whole title: it names the page in tabs, bookmarks, history and any
+             PDF printed from it, where a title cut short ("…keep…") misleads; a
+             browser that lacks room cuts it itself (html-validate's long-title rule
+             is off for this reason) -->
+        <title><xsl:value-of select="normalize-space(b:meta/b:title)"/></title>
         <xsl:if test="b:summary/b:p">
           <xsl:variable name="description">
             <xsl:apply-templates select="b:summary/b:p[1]" mode="plain"/>
