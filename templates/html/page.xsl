@@ -118,6 +118,22 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A small mark, "In Ukrainian" (fallback.mark), at the start of a passage
+       ($node: a paragraph, a list item) shown in another language for want of a
+       translation: lang= tells screen readers the language, this tells sighted
+       readers.  The mark is in the page's language and is read once, as the
+       passage's first words. -->
+  <xsl:template name="fallback-mark">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
+      <xsl:variable name="code" select="string($node/@xml:lang)"/>
+      <span class="fallback-mark" lang="{$lang}">
+        <xsl:value-of select="bg:msg('fallback.mark', $code, bg:autonym($code))"/>
+      </span>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ================================================================ -->
   <!-- Table of contents                                                 -->
   <!-- ================================================================ -->
@@ -436,6 +452,10 @@ caption .label { font-weight: 700; }
 .figure-image svg, .figure-image img { display: block; width: 100%; max-width: 40rem; height: auto; }
 .figure figcaption { font-family: var(--sans); font-size: .9rem; margin-top: .6rem; }
 .figure figcaption .source { margin-top: .2rem; }
+
+/* the mark of a passage shown in another language (no translation) */
+.fallback-mark { display: inline-block; font: 600 .72rem/1.3 var(--sans); font-style: normal; letter-spacing: .02em; color: var(--muted); border: 1px solid var(--rule); border-radius: 3px; padding: 0 .3rem; margin-right: .15rem; vertical-align: .1em; white-space: nowrap; }
+.key-messages .fallback-mark { color: inherit; border-color: currentColor; }
 
 /* boxes */
 .box { margin: 1.5rem 0; padding: .6rem 1.25rem .5rem; background: var(--accent-soft); border-left: 4px solid var(--accent); font-family: var(--sans); font-size: .95rem; line-height: 1.5; }

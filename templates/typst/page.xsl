@@ -193,6 +193,10 @@
 // The mark of a network's members in the list of municipalities (a shape: the
 // fonts have no such glyph).
 #let network-mark = box(baseline: -0.12em, circle(radius: 0.25em, fill: accent))
+// The mark before a passage shown in another language for want of a translation:
+// "In Ukrainian", small and muted, in the page's language.
+#let fallback-mark(label) = box(text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false,
+  box(stroke: 0.5pt + rule, radius: 1.5pt, inset: (x: 2.5pt, y: 1.5pt), outset: (y: 0.5pt), label))) + h(0.45em)
 // The source line under a table or figure.
 #let source-line(body) = align(left, block(above: 0.5em, below: 0em, text(font: sans, size: 8pt, fill: muted, body)))
 // A numbered reference: its number and its text.
@@ -252,6 +256,19 @@
     <xsl:if test="string-length($region) = 2">
       <xsl:text>, region: </xsl:text>
       <xsl:value-of select="bg:typst($region, 'string')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "#fallback-mark("In Ukrainian")" (fallback.mark) before a passage ($node: a
+       paragraph, a list item) shown in another language for want of a translation;
+       nothing for one in the page's language. -->
+  <xsl:template name="fallback-mark">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
+      <xsl:variable name="code" select="string($node/@xml:lang)"/>
+      <xsl:text>#fallback-mark(</xsl:text>
+      <xsl:value-of select="bg:typst(bg:msg('fallback.mark', $code, bg:autonym($code)), 'string')"/>
+      <xsl:text>);</xsl:text>
     </xsl:if>
   </xsl:template>
 
