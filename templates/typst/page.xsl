@@ -160,6 +160,7 @@
 #show table: set par(justify: false, leading: 0.5em)
 #show figure: set block(breakable: false, above: 1.3em, below: 1.3em)
 #show figure.where(kind: table): set block(breakable: true)
+#show figure.where(kind: table): set align(left)
 #show figure.caption: set text(font: sans, size: 8.5pt)
 #show figure.caption: set par(justify: false)
 #show figure.where(kind: table): set figure.caption(position: top)
@@ -193,10 +194,12 @@
 // The mark of a network's members in the list of municipalities (a shape: the
 // fonts have no such glyph).
 #let network-mark = box(baseline: -0.12em, circle(radius: 0.25em, fill: accent))
-// The mark before a passage shown in another language for want of a translation:
-// "In Ukrainian", small and muted, in the page's language.
-#let fallback-mark(label) = box(text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false,
-  box(stroke: 0.5pt + rule, radius: 1.5pt, inset: (x: 2.5pt, y: 1.5pt), outset: (y: 0.5pt), label))) + h(0.45em)
+// The mark above a passage shown in another language for want of a translation:
+// "In Ukrainian", small and muted, in the page's language.  A block of its own, kept
+// with the passage: inside the paragraph it would take the paragraph's language tag
+// (the PDF tags a paragraph with one language).
+#let fallback-mark(label) = block(above: 0.7em, below: 0.3em, sticky: true,
+  text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false, label))
 // The source line under a table or figure.
 #let source-line(body) = align(left, block(above: 0.5em, below: 0em, text(font: sans, size: 8pt, fill: muted, body)))
 // A numbered reference: its number and its text.
@@ -259,7 +262,7 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "#fallback-mark("In Ukrainian")" (fallback.mark) before a passage ($node: a
+  <!-- "#fallback-mark("In Ukrainian")" (fallback.mark) above a passage ($node: a
        paragraph, a list item) shown in another language for want of a translation;
        nothing for one in the page's language. -->
   <xsl:template name="fallback-mark">
