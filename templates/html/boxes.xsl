@@ -23,6 +23,7 @@
         <xsl:for-each select="b:item">
           <li>
             <xsl:call-template name="lang-attr"/>
+            <xsl:call-template name="fallback-mark"/>
             <xsl:apply-templates mode="inline"/>
           </li>
         </xsl:for-each>

@@ -19,14 +19,11 @@
              it here keeps it the only one (a <meta charset> beside it is an error) -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <!-- at most 70 characters: longer titles are cut at a word (html-validate's
-             long-title rule; browsers and search engines cut them anyway) -->
-        <title>
-          <xsl:call-template name="shorten">
-            <xsl:with-param name="text" select="b:meta/b:title"/>
-            <xsl:with-param name="max" select="70"/>
-          </xsl:call-template>
-        </title>
+        <!-- the whole title: it names the page in tabs, bookmarks, history and any
+             PDF printed from it, where a title cut short ("…keep…") misleads; a
+             browser that lacks room cuts it itself (html-validate's long-title rule
+             is off for this reason) -->
+        <title><xsl:value-of select="normalize-space(b:meta/b:title)"/></title>
         <xsl:if test="b:summary/b:p">
           <xsl:variable name="description">
             <xsl:apply-templates select="b:summary/b:p[1]" mode="plain"/>
@@ -118,6 +115,22 @@
         <xsl:with-param name="what" select="$what"/>
         <xsl:with-param name="rest" select="substring-after($rest, ' ')"/>
       </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A small mark, "In Ukrainian" (fallback.mark), at the start of a passage
+       ($node: a paragraph, a list item) shown in another language for want of a
+       translation: lang= tells screen readers the language, this tells sighted
+       readers.  The mark is in the page's language and is read once, as the
+       passage's first words. -->
+  <xsl:template name="fallback-mark">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
+      <xsl:variable name="code" select="string($node/@xml:lang)"/>
+      <span class="fallback-mark" lang="{$lang}">
+        <xsl:value-of select="bg:msg('fallback.mark', $code, bg:autonym($code))"/>
+      </span>
+      <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
@@ -274,6 +287,7 @@
   --ink: #1c232b; --muted: #56606b; --rule: #d5dbe1; --paper: #ffffff;
   --accent: #0d4a82; --accent-soft: #eef3f8; --tint: #f6f7f8;
   --high: #b3422a; --medium: #d08a1f; --low: #7d8a97;
+  --on-accent: #ffffff; --banner: #0d4a82; --good: #2f7d4f; --case-soft: #f1f6f2; --target: #fff7d6;
   --serif: Georgia, Cambria, "Noto Serif", "PT Serif", "DejaVu Serif", "Liberation Serif", serif;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
   color-scheme: light;
@@ -288,6 +302,8 @@ body {
 }
 body > header, main, body > footer { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
 p, li, blockquote, dd { max-width: 70ch; }
+/* inside a box the box is the measure: its text fills it, no gap on the right */
+:is(.key-messages, .summary, .evidence, .case, .box) :is(p, li, blockquote, dd) { max-width: none; }
 h1, h2, h3, h4, h5, h6 { font-family: var(--sans); line-height: 1.25; color: var(--ink); hyphens: manual; }
 h2 { font-size: 1.45rem; margin: 3rem 0 1rem; padding-top: .75rem; border-top: 1px solid var(--rule); }
 h3 { font-size: 1.2rem; margin: 2rem 0 .6rem; }
@@ -317,7 +333,7 @@ h1 { font-size: clamp(1.7rem, 1.2rem + 2.2vw, 2.3rem); margin: 1rem 0 .6rem; let
 .date { font-family: var(--sans); font-size: .9rem; color: var(--muted); margin: .5rem 0 0; }
 
 /* key messages: the highlighted box at the very top */
-.key-messages { background: var(--accent); color: #fff; padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem 1.25rem; }
+.key-messages { background: var(--banner); color: #fff; padding: .25rem 1.25rem 1rem; margin: 0 -1.25rem 1.25rem; }
 .key-messages h2 { border-top: 0; margin: 1rem 0 .5rem; padding-top: 0; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; color: #fff; }
 .key-messages ul { margin: 0; padding-left: 1.25rem; }
 .key-messages li { margin: .5rem 0; font-size: 1.08rem; }
@@ -373,7 +389,7 @@ figure { margin: 1.5rem 0; }
 /* findings */
 .finding { margin: 2rem 0; }
 .finding h3 { display: flex; gap: .6rem; align-items: baseline; }
-.num { flex: none; display: inline-grid; place-items: center; min-width: 1.7rem; height: 1.7rem; border-radius: 50%; background: var(--accent); color: #fff; font-size: .9rem; font-weight: 700; }
+.num { flex: none; display: inline-grid; place-items: center; min-width: 1.7rem; height: 1.7rem; border-radius: 50%; background: var(--accent); color: var(--on-accent); font-size: .9rem; font-weight: 700; }
 .evidence { background: var(--tint); border-top: 2px solid var(--accent); padding: .1rem 1rem .5rem; margin: 1rem 0; font-family: var(--sans); font-size: .92rem; }
 .evidence h4, .case h4 { font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); margin: .75rem 0 .25rem; }
 
@@ -384,9 +400,9 @@ figure { margin: 1.5rem 0; }
 .case-part { padding-left: .9rem; border-left: 3px solid var(--rule); margin: .75rem 0; }
 .case-part.challenge { border-color: var(--high); }
 .case-part.response { border-color: var(--accent); }
-.case-part.result { border-color: #2f7d4f; }
+.case-part.result { border-color: var(--good); }
 .case-part.challenge h4 { color: var(--high); }
-.case-part.result h4 { color: #2f7d4f; }
+.case-part.result h4 { color: var(--good); }
 .case-part p { margin: .3rem 0; }
 
 /* recommendations */
@@ -426,7 +442,11 @@ figure { margin: 1.5rem 0; }
 .chart .bar.low, .chart .bar.none { fill: var(--chart-low); }
 /* ---- votes chart: end ---- */
 .table-wrap { overflow-x: auto; margin: 1.5rem 0; }
-table { border-collapse: collapse; width: 100%; font-size: .85rem; line-height: 1.35; }
+/* a table is as wide as its content needs, up to the column (its frame scrolls past
+   that), and at least 22rem so that its caption, never wider than the table, does
+   not wrap word by word; the votes table spans the column */
+table { border-collapse: collapse; width: auto; min-width: min(100%, 22rem); font-size: .85rem; line-height: 1.35; }
+table.votes-table { width: 100%; }
 caption { text-align: left; font-weight: 700; font-size: .95rem; padding-bottom: .5rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
 thead th { border-bottom: 2px solid var(--ink); font-weight: 700; }
@@ -446,19 +466,24 @@ caption .label { font-weight: 700; }
 
 /* figures */
 .figure { margin: 1.75rem 0; }
-.figure-image svg, .figure-image img { display: block; width: 100%; max-width: 40rem; height: auto; }
+/* an image at its natural size (its width and height), never scaled up, down to the
+   column's width when wider */
+.figure-image svg, .figure-image img { display: block; max-width: 100%; height: auto; }
 .figure figcaption { font-family: var(--sans); font-size: .9rem; margin-top: .6rem; }
 .figure figcaption .source { margin-top: .2rem; }
 
+/* the mark of a passage shown in another language (no translation) */
+.fallback-mark { display: inline-block; font: 600 .72rem/1.3 var(--sans); font-style: normal; letter-spacing: .02em; color: var(--muted); border: 1px solid var(--rule); border-radius: 3px; padding: 0 .3rem; margin-right: .15rem; vertical-align: .1em; white-space: nowrap; }
+.key-messages .fallback-mark { color: inherit; border-color: currentColor; }
+
 /* boxes */
 .box { margin: 1.5rem 0; padding: .6rem 1.25rem .5rem; background: var(--accent-soft); border-left: 4px solid var(--accent); font-family: var(--sans); font-size: .95rem; line-height: 1.5; }
-.box p, .box li { max-width: none; }
 .box p { margin: .4rem 0; }
 .box-label { font-size: .72rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
 .box .box-label { margin: .2rem 0 .1rem; }
 .box-title { margin: .2rem 0 .4rem; font-size: 1.05rem; }
-.box-case { background: #f1f6f2; border-left-color: #2f7d4f; }
-.box-case .box-label { color: #2f7d4f; }
+.box-case { background: var(--case-soft); border-left-color: var(--good); }
+.box-case .box-label { color: var(--good); }
 .box-quote { background: none; border-left: 3px solid var(--medium); font-family: var(--serif); font-style: italic; font-size: 1.1rem; }
 
 /* footnotes */
@@ -466,13 +491,13 @@ sup.fnref { font-family: var(--sans); font-size: .7em; line-height: 0; padding-l
 sup.fnref a { text-decoration: none; padding: 0 .1em; }
 .notes-list { font-size: .9rem; padding-left: 1.75rem; }
 .notes-list li { margin: .45rem 0; }
-.notes-list li:target { background: #fff7d6; }
+.notes-list li:target { background: var(--target); }
 .fnback { text-decoration: none; font-family: var(--sans); padding: 0 .2em; }
 
 /* references */
 .references { padding-left: 2rem; font-size: .95rem; }
 .references li { margin: .5rem 0; }
-.references li:target, .finding:target, .rec:target { background: #fff7d6; }
+.references li:target, .finding:target, .rec:target { background: var(--target); }
 .references .url { word-break: break-all; font-family: var(--sans); font-size: .85rem; }
 a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 
@@ -489,6 +514,22 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 .colophon dt { font-weight: 700; color: var(--ink); }
 .colophon dd { margin: 0; overflow-wrap: anywhere; }
 .imprint { border-top: 1px solid var(--rule); padding-top: .75rem; }
+
+/* dark scheme (screens only: paper stays light): the same roles, light on dark,
+   with the light scheme's guarantees — text 4.5:1 and graphics 3:1 against the
+   paper and every tint it stands on (tests/browser/a11y.test.js runs axe on both) */
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e4e8ec; --muted: #a7b1bc; --rule: #3a434d; --paper: #14181d;
+    --accent: #8cbcf0; --accent-soft: #1a2633; --tint: #1d2329;
+    --high: #f0937a; --medium: #e3a54a; --low: #8f9ba8;
+    --on-accent: #14181d; --banner: #0f3a66; --good: #6cc58e; --case-soft: #16261c; --target: #3a3210;
+    color-scheme: dark;
+  }
+  tbody.priority-medium tr.group th { color: var(--medium); }
+  /* a figure's own drawing keeps the light ground it was drawn for */
+  .figure-image svg, .figure-image img { background: #ffffff; border-radius: 3px; }
+}
 
 @media (max-width: 30rem) {
   body { font-size: 1rem; }

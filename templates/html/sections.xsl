@@ -32,6 +32,7 @@
   <xsl:template match="b:p">
     <p>
       <xsl:call-template name="lang-attr"/>
+      <xsl:call-template name="fallback-mark"/>
       <xsl:apply-templates mode="inline"/>
     </p>
   </xsl:template>
@@ -48,6 +49,7 @@
       <xsl:for-each select="b:item">
         <li>
           <xsl:call-template name="lang-attr"/>
+          <xsl:call-template name="fallback-mark"/>
           <xsl:apply-templates mode="inline"/>
         </li>
       </xsl:for-each>

@@ -32,6 +32,7 @@
     <xsl:for-each select="b:item">
       <xsl:call-template name="marker"/>
       <xsl:text>- </xsl:text>
+      <xsl:call-template name="fallback-mark"/>
       <xsl:call-template name="in-lang">
         <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
       </xsl:call-template>

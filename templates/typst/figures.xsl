@@ -16,7 +16,7 @@
     <xsl:call-template name="marker"/>
     <xsl:text>#figure(kind: image, numbering: none,&#10;  image(</xsl:text>
     <xsl:value-of select="bg:typst(concat($basename, '.', @id, '.', $ext), 'string')"/>
-    <xsl:text>, width: 80%, alt: </xsl:text>
+    <xsl:text>, alt: </xsl:text>
     <xsl:value-of select="bg:typst(normalize-space(b:alt), 'string')"/>
     <xsl:text>),&#10;  caption: [</xsl:text>
     <xsl:call-template name="numbered-caption">

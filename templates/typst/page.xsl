@@ -160,6 +160,7 @@
 #show table: set par(justify: false, leading: 0.5em)
 #show figure: set block(breakable: false, above: 1.3em, below: 1.3em)
 #show figure.where(kind: table): set block(breakable: true)
+#show figure.where(kind: table): set align(left)
 #show figure.caption: set text(font: sans, size: 8.5pt)
 #show figure.caption: set par(justify: false)
 #show figure.where(kind: table): set figure.caption(position: top)
@@ -193,6 +194,12 @@
 // The mark of a network's members in the list of municipalities (a shape: the
 // fonts have no such glyph).
 #let network-mark = box(baseline: -0.12em, circle(radius: 0.25em, fill: accent))
+// The mark above a passage shown in another language for want of a translation:
+// "In Ukrainian", small and muted, in the page's language.  A block of its own, kept
+// with the passage: inside the paragraph it would take the paragraph's language tag
+// (the PDF tags a paragraph with one language).
+#let fallback-mark(label) = block(above: 0.7em, below: 0.3em, sticky: true,
+  text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false, label))
 // The source line under a table or figure.
 #let source-line(body) = align(left, block(above: 0.5em, below: 0em, text(font: sans, size: 8pt, fill: muted, body)))
 // A numbered reference: its number and its text.
@@ -252,6 +259,19 @@
     <xsl:if test="string-length($region) = 2">
       <xsl:text>, region: </xsl:text>
       <xsl:value-of select="bg:typst($region, 'string')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "#fallback-mark("In Ukrainian")" (fallback.mark) above a passage ($node: a
+       paragraph, a list item) shown in another language for want of a translation;
+       nothing for one in the page's language. -->
+  <xsl:template name="fallback-mark">
+    <xsl:param name="node" select="."/>
+    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
+      <xsl:variable name="code" select="string($node/@xml:lang)"/>
+      <xsl:text>#fallback-mark(</xsl:text>
+      <xsl:value-of select="bg:typst(bg:msg('fallback.mark', $code, bg:autonym($code)), 'string')"/>
+      <xsl:text>);</xsl:text>
     </xsl:if>
   </xsl:template>
 

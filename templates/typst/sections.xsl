@@ -29,6 +29,7 @@
   <!-- A paragraph: its text on one line, a blank line after it. -->
   <xsl:template match="b:p">
     <xsl:call-template name="marker"/>
+    <xsl:call-template name="fallback-mark"/>
     <xsl:call-template name="in-lang">
       <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
     </xsl:call-template>
@@ -46,6 +47,7 @@
     </xsl:variable>
     <xsl:for-each select="b:item">
       <xsl:value-of select="$mark"/>
+      <xsl:call-template name="fallback-mark"/>
       <xsl:call-template name="in-lang">
         <xsl:with-param name="content"><xsl:apply-templates mode="inline"/></xsl:with-param>
       </xsl:call-template>

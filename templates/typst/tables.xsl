@@ -23,7 +23,7 @@
         <xsl:value-of select="bg:msg('table.number', number($n))"/>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:text>],&#10;  [#table(&#10;    columns: (1fr</xsl:text>
+    <xsl:text>],&#10;  [#table(&#10;    columns: (auto</xsl:text>
     <xsl:for-each select="(b:thead/b:row | b:tbody/b:row)[1]/b:cell[position() &gt; 1]">
       <xsl:text>, auto</xsl:text>
     </xsl:for-each>
