@@ -286,7 +286,7 @@
 :root {
   --ink: #1c232b; --muted: #56606b; --rule: #d5dbe1; --paper: #ffffff;
   --accent: #0d4a82; --accent-soft: #eef3f8; --tint: #f6f7f8;
-  --high: #b3422a; --medium: #d08a1f; --low: #7d8a97;
+  --high: #b3422a; --medium: #a15c00; --low: #7d8a97;
   --on-accent: #ffffff; --banner: #0d4a82; --good: #2f7d4f; --case-soft: #f1f6f2; --target: #fff7d6;
   --serif: Georgia, Cambria, "Noto Serif", "PT Serif", "DejaVu Serif", "Liberation Serif", serif;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;

@@ -10,7 +10,7 @@
   (chart.desc, chart.row), so the PDF's tags carry the numbers the HTML's hidden
   votes table does.  Drawn only for two voted recommendations or more (common.xsl:
   chart-shown).  Its colours are the HTML chart's light ones: each bar at least 3:1
-  on the white page (the medium priority's #d08a1f elsewhere in the PDF is not).
+  on the white page, as the priority colours of the rest of the PDF (page.xsl).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
