@@ -192,16 +192,11 @@ static void add_figure_copy(const char *id, const char *src, long line, void *ct
     figure_copies *fc = ctx;
     if (fc->failed)
         return;
-    bg_figure *fig = bg_figure_load(fc->brief, line, src);
-    if (!fig) {
-        fc->failed = 1;
-        return;
-    }
     if (fc->n == fc->cap) {
         int cap = fc->cap ? 2 * fc->cap : 4;
         output *grown = realloc(fc->outs, sizeof *grown * (size_t)cap);
         if (!grown) {
-            bg_figure_free(fig);
+            bg_error(fc->brief, line, "out of memory");
             fc->failed = 1;
             return;
         }
@@ -209,17 +204,17 @@ static void add_figure_copy(const char *id, const char *src, long line, void *ct
         fc->cap = cap;
     }
     output *out = &fc->outs[fc->n];
-    if (snprintf(out->path, sizeof out->path, "%s/%s.%s.%s", fc->o->outdir, fc->stem, id, bg_figure_ext(fig)) >=
-        (int)sizeof out->path) {
-        bg_error(fc->o->outdir, 0, "output path too long");
+    char *name = NULL;
+    if (!(out->data = bg_figure_file(fc->brief, line, src, fc->stem, id, &name, &out->len))) {
         fc->failed = 1;
-    } else if (!(out->data = bg_figure_output(fig, &out->len))) {
-        bg_error(fc->brief, line, "out of memory");
+    } else if (snprintf(out->path, sizeof out->path, "%s/%s", fc->o->outdir, name) >= (int)sizeof out->path) {
+        bg_error(fc->o->outdir, 0, "output path too long");
+        free(out->data);
         fc->failed = 1;
     } else {
         fc->n++;
     }
-    bg_figure_free(fig);
+    free(name);
 }
 
 /* The languages of one brief being resolved: the brief's tree is freed as soon as
@@ -286,7 +281,12 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
             continue;
         }
         bg_diag_capture said;
-        int rc = bg_pipeline_render(p, t->b, &t->l, t->stem, f, &out->data, &out->len, &said);
+        /* With -f typst,pdf the .typ rendered just before is the PDF's source. */
+        const output *typ =
+            f == BG_FORMAT_PDF && t->stale[BG_FORMAT_TYPST] && t->nouts > 0 ? &t->outs[t->nouts - 1] : NULL;
+        int rc =
+            typ ? bg_pipeline_compile_pdf(p, t->b, &t->l, t->stem, typ->data, typ->len, &out->data, &out->len, &said)
+                : bg_pipeline_render(p, t->b, &t->l, t->stem, f, &out->data, &out->len, &said);
         int errors = said.errors;
         bg_diag_capture_replay(&said);
         if (f == BG_FORMAT_PDF && (rc != 0 || errors > 0)) {

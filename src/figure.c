@@ -648,6 +648,28 @@ xmlNodePtr bg_figure_svg_copy(const bg_figure *fig, xmlDocPtr doc, const char *p
     return svg;
 }
 
+char *bg_figure_file(const char *brief_path, long line, const char *src, const char *stem, const char *id, char **name,
+                     size_t *len) {
+    *name = NULL;
+    *len = 0;
+    bg_figure *fig = bg_figure_load(brief_path, line, src);
+    if (!fig)
+        return NULL;
+    size_t size = strlen(stem) + strlen(id) + 6;
+    char *data = bg_figure_output(fig, len);
+    *name = malloc(size);
+    if (data && *name)
+        snprintf(*name, size, "%s.%s.%s", stem, id, bg_figure_ext(fig));
+    bg_figure_free(fig);
+    if (!data || !*name) {
+        free(data), free(*name);
+        *name = NULL;
+        bg_error(brief_path, line, "out of memory");
+        return NULL;
+    }
+    return data;
+}
+
 char *bg_figure_output(const bg_figure *fig, size_t *len) {
     *len = 0;
     if (fig->kind == BG_FIGURE_PNG) {

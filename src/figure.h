@@ -72,6 +72,15 @@ xmlNodePtr bg_figure_svg_copy(const bg_figure *fig, xmlDocPtr doc, const char *p
  * frees with free(); NULL on out-of-memory (said nowhere). */
 char *bg_figure_output(const bg_figure *fig, size_t *len);
 
+/* The image file of the figure `id` (its image `src`, its <figure> at `line` of the
+ * brief at `brief_path`) as build writes it beside the DocBook and Typst outputs of
+ * `stem` and the PDF engine is given it: its name, "STEM.ID.svg" or "STEM.ID.png",
+ * in *name, and bg_figure_output's bytes returned (*len of them); both malloc'd,
+ * the caller frees them.  NULL after reporting why (the image's problems, or out of
+ * memory at the figure's line). */
+char *bg_figure_file(const char *brief_path, long line, const char *src, const char *stem, const char *id, char **name,
+                     size_t *len);
+
 /* A data: URI of the PNG ("data:image/png;base64,…"), in a malloc'd string the
  * caller frees with free(); NULL on out-of-memory (said nowhere). */
 char *bg_figure_data_uri(const bg_figure *fig);

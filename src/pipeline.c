@@ -225,8 +225,7 @@ bg_typst *bg_pipeline_typst(bg_pipeline *p) {
  * their sources (figure.h): a PDF is made from nothing but what the .typ names. */
 typedef struct pdf_files {
     const char *brief, *stem;
-    bg_typst_file *v;
-    char **names, **datas;
+    bg_typst_file *v; /* each name and data malloc'd, freed by pdf_files_free */
     size_t n, cap;
     int failed;
 } pdf_files;
@@ -238,46 +237,28 @@ static void add_pdf_file(const char *id, const char *src, long line, void *ctx) 
     if (pf->n == pf->cap) {
         size_t cap = pf->cap ? 2 * pf->cap : 4;
         bg_typst_file *v = realloc(pf->v, sizeof *v * cap);
-        char **names = v ? realloc(pf->names, sizeof *names * cap) : NULL;
-        char **datas = names ? (pf->names = names, realloc(pf->datas, sizeof *datas * cap)) : NULL;
-        if (v)
-            pf->v = v;
-        if (!datas) {
+        if (!v) {
             bg_error(pf->brief, line, "out of memory");
             pf->failed = 1;
             return;
         }
-        pf->datas = datas;
+        pf->v = v;
         pf->cap = cap;
     }
-    bg_figure *fig = bg_figure_load(pf->brief, line, src);
-    if (!fig) {
-        pf->failed = 1;
-        return;
-    }
+    char *name = NULL;
     size_t len = 0;
-    char *data = bg_figure_output(fig, &len);
-    size_t size = strlen(pf->stem) + strlen(id) + 8;
-    char *name = malloc(size);
-    if (!data || !name) {
-        free(data), free(name);
-        bg_figure_free(fig);
-        bg_error(pf->brief, line, "out of memory");
+    char *data = bg_figure_file(pf->brief, line, src, pf->stem, id, &name, &len);
+    if (!data) {
         pf->failed = 1;
         return;
     }
-    snprintf(name, size, "%s.%s.%s", pf->stem, id, bg_figure_ext(fig));
-    bg_figure_free(fig);
-    pf->names[pf->n] = name;
-    pf->datas[pf->n] = data;
-    pf->v[pf->n] = (bg_typst_file){name, data, len};
-    pf->n++;
+    pf->v[pf->n++] = (bg_typst_file){name, data, len};
 }
 
 static void pdf_files_free(pdf_files *pf) {
     for (size_t i = 0; i < pf->n; i++)
-        free(pf->names[i]), free(pf->datas[i]);
-    free(pf->v), free(pf->names), free(pf->datas);
+        free((char *)pf->v[i].name), free((char *)pf->v[i].data);
+    free(pf->v);
 }
 
 /* The brief's date (YYYY-MM-DD) as seconds since 1970 at midnight UTC: the PDF's
@@ -297,14 +278,10 @@ static long long brief_timestamp(xmlDocPtr resolved) {
     return t;
 }
 
-/* PDF: the Typst source, compiled by the pipeline's engine with the figures'
- * images beside it.  What the engine says goes to the active capture. */
-static int render_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, char **out,
-                      size_t *len) {
-    char *typ = NULL;
-    size_t typ_len = 0;
-    if (bg_render(p->renderer, b, l->resolved, l->lang, stem, BG_FORMAT_PDF, &typ, &typ_len) != 0)
-        return -1;
+/* The PDF of the Typst source `typ`, compiled by the pipeline's engine with the
+ * figures' images beside it; what the engine says goes to the active capture. */
+static int compile_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, const char *typ,
+                       size_t typ_len, char **out, size_t *len) {
     bg_typst *engine = bg_pipeline_typst(p);
     pdf_files pf = {.brief = bg_brief_path(b), .stem = stem};
     bg_brief_each_figure_in(l->resolved, add_pdf_file, &pf);
@@ -317,8 +294,17 @@ static int render_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang 
         rc = bg_typst_compile(engine, bg_brief_path(b), typ_name, typ, typ_len, pf.v, pf.n,
                               brief_timestamp(l->resolved), out, len);
     pdf_files_free(&pf);
-    free(typ);
     return rc;
+}
+
+int bg_pipeline_compile_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem,
+                            const char *typ, size_t typ_len, char **out, size_t *len, bg_diag_capture *said) {
+    *out = NULL;
+    *len = 0;
+    bg_diag_capture_begin(said);
+    int rc = compile_pdf(p, b, l, stem, typ, typ_len, out, len);
+    bg_diag_capture_end();
+    return rc == 0 ? 0 : -1;
 }
 
 int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
@@ -326,8 +312,13 @@ int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang
     *out = NULL;
     *len = 0;
     bg_diag_capture_begin(said);
-    int rc = f == BG_FORMAT_PDF ? render_pdf(p, b, l, stem, out, len)
-                                : bg_render(p->renderer, b, l->resolved, l->lang, stem, f, out, len);
+    /* PDF: the Typst source first (BG_FORMAT_PDF renders it), then the engine. */
+    int rc = bg_render(p->renderer, b, l->resolved, l->lang, stem, f, out, len);
+    if (rc == 0 && f == BG_FORMAT_PDF) {
+        char *typ = *out;
+        rc = compile_pdf(p, b, l, stem, typ, *len, out, len);
+        free(typ);
+    }
     bg_diag_capture_end();
     if (rc != 0) {
         free(*out);

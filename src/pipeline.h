@@ -191,6 +191,13 @@ int bg_pipeline_resolve_take(bg_pipeline *p, bg_brief *b, bg_pipeline_lang *l);
 int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
                        char **out, size_t *len, bg_diag_capture *said);
 
+/* The PDF of `typ`, the Typst source of l->resolved that bg_pipeline_render gave in
+ * BG_FORMAT_TYPST, compiled as bg_pipeline_render does for BG_FORMAT_PDF — for a
+ * caller that writes both and should not render the source twice.  Same contract
+ * as bg_pipeline_render; `typ` is borrowed. */
+int bg_pipeline_compile_pdf(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem,
+                            const char *typ, size_t typ_len, char **out, size_t *len, bg_diag_capture *said);
+
 /* Free what `l` owns: the resolved document and the captured messages; `lang` is
  * kept, so `l` may be resolved again. */
 void bg_pipeline_lang_clear(bg_pipeline_lang *l);

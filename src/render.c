@@ -58,7 +58,6 @@ struct bg_renderer {
 
 const char *bg_format_ext(bg_format f) { return formats[f].ext; }
 const char *bg_format_name(bg_format f) { return formats[f].name; }
-bg_format bg_format_sheet(bg_format f) { return formats[f].sheet; }
 
 int bg_format_parse(const char *name) {
     for (int f = 0; f < BG_FORMAT_COUNT; f++)

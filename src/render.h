@@ -27,8 +27,6 @@ const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
 /* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */
 int bg_format_parse(const char *name);
-/* The format whose stylesheet renders `f`: `f` itself, or BG_FORMAT_TYPST for PDF. */
-bg_format bg_format_sheet(bg_format f);
 
 /* `templates` is the bundled template folder; `overrides` (may be NULL) a folder
  * whose files replace bundled ones of the same relative path (--templates).
