@@ -316,7 +316,10 @@ int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang
     int rc = bg_render(p->renderer, b, l->resolved, l->lang, stem, f, out, len);
     if (rc == 0 && f == BG_FORMAT_PDF) {
         char *typ = *out;
-        rc = compile_pdf(p, b, l, stem, typ, *len, out, len);
+        size_t typ_len = *len;
+        *out = NULL; /* the PDF's, from here on: compile_pdf may fail before it sets it */
+        *len = 0;
+        rc = compile_pdf(p, b, l, stem, typ, typ_len, out, len);
         free(typ);
     }
     bg_diag_capture_end();
