@@ -154,16 +154,22 @@
 
   <!-- <link rel="alternate" hreflang> for every language version, this one
        included (search engines want the set to name itself), and x-default: the
-       source language's version. -->
+       source language's version (the first language's when it is not among them). -->
   <xsl:template name="alternate-links">
     <xsl:if test="contains(normalize-space($langs), ' ')">
       <xsl:call-template name="each-language">
         <xsl:with-param name="what" select="'link'"/>
       </xsl:call-template>
+      <xsl:variable name="all" select="concat(' ', normalize-space($langs), ' ')"/>
       <link rel="alternate" hreflang="x-default">
         <xsl:attribute name="href">
           <xsl:call-template name="page-url">
-            <xsl:with-param name="code" select="$source-lang"/>
+            <xsl:with-param name="code">
+              <xsl:choose>
+                <xsl:when test="contains($all, concat(' ', $source-lang, ' '))"><xsl:value-of select="$source-lang"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="substring-before(substring($all, 2), ' ')"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
         </xsl:attribute>
       </link>
