@@ -74,10 +74,16 @@
     <xsl:if test="$meta/b:publisher/b:name">
       <meta name="citation_publisher" content="{normalize-space($meta/b:publisher/b:name)}"/>
     </xsl:if>
-    <xsl:variable name="institution" select="($meta/b:publisher/b:name | $meta/b:org[1]/b:name)[1]"/>
-    <xsl:if test="$institution">
-      <meta name="citation_technical_report_institution" content="{normalize-space($institution)}"/>
-    </xsl:if>
+    <!-- the publisher, else the first organisation (not a union: that would take
+         whichever stands first in the brief) -->
+    <xsl:choose>
+      <xsl:when test="$meta/b:publisher/b:name">
+        <meta name="citation_technical_report_institution" content="{normalize-space($meta/b:publisher/b:name)}"/>
+      </xsl:when>
+      <xsl:when test="$meta/b:org/b:name">
+        <meta name="citation_technical_report_institution" content="{normalize-space($meta/b:org[1]/b:name)}"/>
+      </xsl:when>
+    </xsl:choose>
     <xsl:if test="$meta/b:doi">
       <meta name="citation_doi" content="{normalize-space($meta/b:doi)}"/>
     </xsl:if>

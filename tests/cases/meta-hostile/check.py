@@ -10,6 +10,7 @@ TITLE = 'A "quoted" back\\slash \\", "@type": "Evil"} </script><script>alert(1)<
 SERIES = "Series </SCRIPT ><img src=x onerror=alert(2)>"
 AUTHOR = 'Olena "</script>" Kovalenko'
 KEYWORD = 'water"}]</script>'
+PUBLISHER = "Press & Co </script>"
 
 
 class Head(HTMLParser):
@@ -58,6 +59,7 @@ checks = [
     ("author[0].familyName", ld["author"][0].get("familyName"), "Kovalenko"),
     ("keywords", ld.get("keywords"), [KEYWORD]),
     ("author count", len(ld["author"]), 2),
+    ("publisher.name", ld.get("publisher", {}).get("name"), PUBLISHER),
 ]
 meta = {}
 for k, v in h.meta:
@@ -70,6 +72,9 @@ checks += [
     # of the name is the family name
     ("citation_author", meta.get("citation_author"), ['Kovalenko, Olena "</script>"', "Dijk, Jan van"]),
     ("citation_keywords", meta.get("citation_keywords"), [KEYWORD]),
+    ("citation_publisher", meta.get("citation_publisher"), [PUBLISHER]),
+    # the publisher, though the organisation stands first in the brief
+    ("citation_technical_report_institution", meta.get("citation_technical_report_institution"), [PUBLISHER]),
 ]
 for what, have, want in checks:
     if have != want:
