@@ -264,8 +264,9 @@ void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
 }
 
 /* Characters a base URL may hold: RFC 3986's unreserved and reserved ones but
- * '?', '#' (a query or fragment cannot take file names after it) and '\'' (kept out
- * of the quoted stylesheet parameter), and '%' before two hex digits. */
+ * '?', '#' (a query or fragment cannot take file names after it), '\'' (kept out
+ * of the quoted stylesheet parameter) and '[', ']' (an IPv6 literal, which the
+ * HTML serialiser would percent-encode in an href), and '%' before two hex digits. */
 static int url_char_ok(const char *p) {
     unsigned char c = (unsigned char)*p;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
@@ -274,7 +275,7 @@ static int url_char_ok(const char *p) {
         const char *hex = "0123456789abcdefABCDEF";
         return p[1] && p[2] && strchr(hex, p[1]) && strchr(hex, p[2]);
     }
-    return c && strchr("-._~:/@!$&()*+,;=[]", c) != NULL;
+    return c && strchr("-._~:/@!$&()*+,;=", c) != NULL;
 }
 
 int bg_cli_base_url(const bg_command *cmd, const char *arg, char *buf, size_t size) {
