@@ -69,7 +69,7 @@ int main(int argc, char **argv) {
     snprintf(locales, sizeof locales, "%s/locales", argv[1]);
     snprintf(schema, sizeof schema, "%s/schema/brief.rng", argv[1]);
     snprintf(path, sizeof path, "%s/templates", argv[1]);
-    bg_pipeline_config cfg = {locales, schema, path, NULL, NULL, NULL};
+    bg_pipeline_config cfg = {locales, schema, path, NULL, NULL, NULL, NULL, NULL};
     bg_pipeline *p = bg_pipeline_open(&cfg);
     int rc = 1;
     double *ms = calloc((size_t)runs, sizeof *ms);

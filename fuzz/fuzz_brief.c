@@ -29,7 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     bg_cli_data_path(locales, sizeof locales, "locales");
     bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
     bg_cli_data_path(templates, sizeof templates, "templates");
-    bg_pipeline_config cfg = {locales, schema, templates, NULL, NULL, NULL};
+    bg_pipeline_config cfg = {locales, schema, templates, NULL, NULL, NULL, NULL, NULL};
     pipeline = bg_pipeline_open(&cfg);
     bg_renderer *renderer =
         pipeline && bg_pipeline_open_renderer(pipeline) == 0 ? bg_pipeline_renderer(pipeline) : NULL;

@@ -115,7 +115,8 @@ void bg_buf_add_xml(bg_buf *b, const char *s, size_t n, int attribute) {
     bg_buf_add(b, s + plain, n - plain);
 }
 
-void bg_buf_add_json(bg_buf *b, const char *s) {
+/* The JSON string of `s`; with `html` also < > & as \u003c \u003e \u0026. */
+static void add_json(bg_buf *b, const char *s, int html) {
     const unsigned char *u = (const unsigned char *)s;
     bg_buf_add(b, "\"", 1);
     size_t plain = 0, i = 0;
@@ -138,7 +139,7 @@ void bg_buf_add_json(bg_buf *b, const char *s) {
             esc = "\\b";
         else if (c == '\f')
             esc = "\\f";
-        else if (c < 0x20 || c == 0x7F) {
+        else if (c < 0x20 || c == 0x7F || (html && (c == '<' || c == '>' || c == '&'))) {
             snprintf(hex, sizeof hex, "\\u%04x", c);
             esc = hex;
         } else if (c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
@@ -155,6 +156,9 @@ void bg_buf_add_json(bg_buf *b, const char *s) {
     bg_buf_add(b, s + plain, i - plain);
     bg_buf_add(b, "\"", 1);
 }
+
+void bg_buf_add_json(bg_buf *b, const char *s) { add_json(b, s, 0); }
+void bg_buf_add_json_html(bg_buf *b, const char *s) { add_json(b, s, 1); }
 
 char *bg_buf_take(bg_buf *b) {
     if (b->failed) {

@@ -41,6 +41,11 @@ void bg_buf_add_xml(bg_buf *b, const char *s, size_t n, int attribute);
  * characters as \n, \t, … or \u00XX, and U+2028/U+2029 as \u2028/\u2029 (valid
  * JSON either way, but they end a line in JavaScript source). */
 void bg_buf_add_json(bg_buf *b, const char *s);
+/* The same, and < > & as \u003c \u003e \u0026: a JSON string that may stand in an
+ * HTML <script> element (JSON-LD), whose content the HTML parser reads raw — a
+ * text can then neither end the element ("</script>") nor open a comment ("<!--"),
+ * and a JSON reader still gets the same string. */
+void bg_buf_add_json_html(bg_buf *b, const char *s);
 
 /* A copy of `s` without the XML white space (space, tab, CR, LF) at either end,
  * to free(); NULL when out of memory. */

@@ -36,6 +36,9 @@ static const bg_command commands[] = {
      "  -j, --jobs N          render on N threads (default: the number of cores)\n"
      "      --force           rebuild outputs that are already up to date\n"
      "      --deps FILE       write Make rules naming every input of every output\n"
+     "      --base-url URL    the site's address (http or https), where OUTDIR is\n"
+     "                        published: absolute links, og:url and canonical links\n"
+     "                        in the HTML's head\n"
      "  -q, --quiet           do not print warnings\n"
      "  -v, --verbose         name each file written\n"
      "\n"
@@ -82,6 +85,7 @@ static const bg_command commands[] = {
      "      --templates DIR   use template files from DIR in place of bundled ones\n"
      "      --template-files DIR  let templates read files in DIR with document()\n"
      "      --locales DIR     read locale files (LANG.xlf) from DIR\n"
+     "      --base-url URL    the pages' head as build --base-url URL writes it\n"
      "  -q, --quiet           print no warnings and no line per rebuild\n"
      "  -v, --verbose         also print every message and request\n"},
     {"l10n", bg_cmd_l10n, "translators' tools: check and sync locale files, coverage, XLIFF round trip",
@@ -257,4 +261,38 @@ void bg_cli_data_path(char *buf, unsigned size, const char *sub) {
     int n = strcmp(dir, ".") == 0 ? snprintf(buf, size, "%s", sub) : snprintf(buf, size, "%s/%s", dir, sub);
     if (n >= (int)size)
         buf[0] = '\0'; /* too long to be a real folder: fail to open, loudly, later */
+}
+
+/* Characters a base URL may hold: RFC 3986's unreserved and reserved ones but
+ * '?', '#' (a query or fragment cannot take file names after it), '\'' (kept out
+ * of the quoted stylesheet parameter) and '[', ']' (an IPv6 literal, which the
+ * HTML serialiser would percent-encode in an href), and '%' before two hex digits. */
+static int url_char_ok(const char *p) {
+    unsigned char c = (unsigned char)*p;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return 1;
+    if (c == '%') {
+        const char *hex = "0123456789abcdefABCDEF";
+        return p[1] && p[2] && strchr(hex, p[1]) && strchr(hex, p[2]);
+    }
+    return c && strchr("-._~:/@!$&()*+,;=", c) != NULL;
+}
+
+int bg_cli_base_url(const bg_command *cmd, const char *arg, char *buf, size_t size) {
+    const char *host = strncmp(arg, "https://", 8) == 0 ? arg + 8 : strncmp(arg, "http://", 7) == 0 ? arg + 7 : NULL;
+    if (!host)
+        return bg_cli_usage_error(cmd, "--base-url: '%s' is not an absolute http:// or https:// URL", arg);
+    if (*host == '/' || *host == '\0')
+        return bg_cli_usage_error(cmd, "--base-url: '%s' names no host", arg);
+    for (const char *p = arg; *p; p++)
+        if (!url_char_ok(p))
+            return bg_cli_usage_error(cmd, "--base-url: '%s': '%c' may not stand in it%s", arg, *p,
+                                      *p == '?' || *p == '#' ? " (no query or fragment: pages are named after it)"
+                                                             : " (write it percent-encoded)");
+    size_t len = strlen(arg);
+    int slash = arg[len - 1] != '/';
+    if (len + (size_t)slash + 1 > size || len > 1000)
+        return bg_cli_usage_error(cmd, "--base-url: longer than 1000 characters");
+    snprintf(buf, size, "%s%s", arg, slash ? "/" : "");
+    return 0;
 }

@@ -30,12 +30,14 @@ typedef struct build_opts {
     char lang_buf[256];
     int format[BG_FORMAT_COUNT]; /* which formats to write */
     int verbose;
-    int jobs;         /* -j: threads; 0 = number of cores */
-    int force;        /* --force: rebuild outputs that are up to date */
-    const char *deps; /* --deps FILE: Make rules for every output */
+    int jobs;             /* -j: threads; 0 = number of cores */
+    int force;            /* --force: rebuild outputs that are up to date */
+    const char *deps;     /* --deps FILE: Make rules for every output */
+    const char *base_url; /* --base-url, checked and ending in "/" (in base_url_buf), or NULL */
+    char base_url_buf[1002];
 } build_opts;
 
-enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS };
+enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS, OPT_BASE_URL };
 
 /* Split the comma-separated -l LIST into o->only. */
 static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
@@ -72,12 +74,17 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
 /* Parse the options of build/check into `o`; returns the index of the first file,
  * or -1 after a usage error. */
 static int parse_options(const bg_command *cmd, int argc, char **argv, build_opts *o) {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},    {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'},    BG_CLI_COMMON_LONGOPTS,
-        {"verbose", no_argument, NULL, 'v'},         {"help", no_argument, NULL, 'h'},
-        {"jobs", required_argument, NULL, 'j'},      {"force", no_argument, NULL, OPT_FORCE},
-        {"deps", required_argument, NULL, OPT_DEPS}, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                             {"lang", required_argument, NULL, 'l'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             BG_CLI_COMMON_LONGOPTS,
+                                             {"verbose", no_argument, NULL, 'v'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"force", no_argument, NULL, OPT_FORCE},
+                                             {"deps", required_argument, NULL, OPT_DEPS},
+                                             {"base-url", required_argument, NULL, OPT_BASE_URL},
+                                             {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
     o->outdir = "out";
     /* The default formats; typst is written only when asked for. */
@@ -120,6 +127,11 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         case OPT_DEPS:
             o->deps = optarg;
             break;
+        case OPT_BASE_URL:
+            if (bg_cli_base_url(cmd, optarg, o->base_url_buf, sizeof o->base_url_buf))
+                return -1;
+            o->base_url = o->base_url_buf;
+            break;
         case 'h':
             fputs(cmd->usage, stdout);
             exit(BG_EXIT_OK);
@@ -131,8 +143,10 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             return -1;
         }
     }
-    if (!is_build && (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps)) {
-        bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force and --deps belong to build");
+    if (!is_build &&
+        (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps || o->base_url)) {
+        bg_cli_usage_error(cmd,
+                           "check writes nothing; --templates, -v, --force, --deps and --base-url belong to build");
         return -1;
     }
     if (optind >= argc) {
@@ -571,9 +585,10 @@ static int cores(void) {
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-/* The pipeline of a run, from the bundled data and the common options: with the
- * renderer for build, without for check.  NULL (reported) when it cannot open. */
-static bg_pipeline *open_pipeline(const bg_cli_common *c, int need_renderer) {
+/* The pipeline of a run, from the bundled data and the options: with the renderer
+ * for build, without for check.  NULL (reported) when it cannot open. */
+static bg_pipeline *open_pipeline(const build_opts *o, int need_renderer) {
+    const bg_cli_common *c = &o->common;
     char locales[PATH_MAX], schema[PATH_MAX], templates[PATH_MAX];
     if (c->locales)
         snprintf(locales, sizeof locales, "%s", c->locales);
@@ -581,7 +596,10 @@ static bg_pipeline *open_pipeline(const bg_cli_common *c, int need_renderer) {
         bg_cli_data_path(locales, sizeof locales, "locales");
     bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
     bg_cli_data_path(templates, sizeof templates, "templates");
-    bg_pipeline_config cfg = {locales, schema, templates, c->templates, c->template_files, bg_cli_datadir()};
+    char formats[64];
+    bg_format_list(o->format, formats, sizeof formats);
+    bg_pipeline_config cfg = {locales,           schema,           templates,   c->templates,
+                              c->template_files, bg_cli_datadir(), o->base_url, formats};
     bg_pipeline *p = bg_pipeline_open(&cfg);
     if (p && need_renderer && bg_pipeline_open_renderer(p) != 0) {
         bg_pipeline_free(p);
@@ -646,7 +664,7 @@ static int run(const char *name, int argc, char **argv) {
     pthread_cond_init(&bt.finished, NULL);
 
     int failed = 0, skipped = 0;
-    bt.main = open_pipeline(&o.common, bt.is_build);
+    bt.main = open_pipeline(&o, bt.is_build);
     bt.plan = (bg_plan){.pipeline = bt.main,
                         .outdir = o.outdir,
                         .only = o.only.n ? &o.only : NULL,
@@ -654,9 +672,14 @@ static int run(const char *name, int argc, char **argv) {
                         .force = o.force,
                         .deps = o.deps};
     if (bt.main && bt.is_build && o.format[BG_FORMAT_PDF] && bg_typst_check(bg_pipeline_typst(bt.main)) != 0) {
-        /* No engine: said once, here, not once per PDF; the other formats are built. */
+        /* No engine: said once, here, not once per PDF; the other formats are built,
+         * and the pages do not link to PDFs that are not made. */
         o.format[BG_FORMAT_PDF] = 0;
         failed = 1;
+        char formats[64];
+        bg_format_list(o.format, formats, sizeof formats);
+        if (bg_renderer_set_site(bg_pipeline_renderer(bt.main), o.base_url, formats) != 0)
+            bg_error(NULL, 0, "out of memory");
     }
     memcpy(bt.plan.format, o.format, sizeof o.format);
     if (!bt.main || bg_plan_make(&bt.plan, bt.planned, bt.njobs, &skipped, &failed) != 0) {

@@ -13,12 +13,14 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { OPT_HOST = BG_OPT_LOCAL };
+enum { OPT_HOST = BG_OPT_LOCAL, OPT_BASE_URL };
 
 typedef struct serve_opts {
     bg_cli_common common;
     const char *host, *port;
     int verbose;
+    const char *base_url; /* --base-url, checked and ending in "/" (in base_url_buf), or NULL */
+    char base_url_buf[1002];
 } serve_opts;
 
 static int parse_port(const char *s) {
@@ -31,6 +33,7 @@ static int parse_port(const char *s) {
 static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opts *o) {
     static const struct option longopts[] = {{"port", required_argument, NULL, 'p'},
                                              {"host", required_argument, NULL, OPT_HOST},
+                                             {"base-url", required_argument, NULL, OPT_BASE_URL},
                                              BG_CLI_COMMON_LONGOPTS,
                                              {"verbose", no_argument, NULL, 'v'},
                                              {"help", no_argument, NULL, 'h'},
@@ -51,6 +54,11 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, serve_opt
             break;
         case OPT_HOST:
             o->host = optarg;
+            break;
+        case OPT_BASE_URL:
+            if (bg_cli_base_url(cmd, optarg, o->base_url_buf, sizeof o->base_url_buf))
+                return -1;
+            o->base_url = o->base_url_buf;
             break;
         case 'v':
             o->verbose = 1;
@@ -131,6 +139,7 @@ int bg_cmd_serve(int argc, char **argv) {
                           .overrides = o.common.templates,
                           .reads = o.common.template_files,
                           .datadir = bg_cli_datadir(),
+                          .base_url = o.base_url,
                           .locales = locales,
                           .schema = schema,
                           .files = argv + first,

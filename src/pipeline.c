@@ -14,7 +14,7 @@
 
 struct bg_pipeline {
     /* Owned by an opened pipeline; a clone has none of its own (see `config`). */
-    char *locales, *schema_path, *templates, *overrides, *reads, *datadir;
+    char *locales, *schema_path, *templates, *overrides, *reads, *datadir, *base_url, *formats;
     bg_pipeline_config config; /* the strings above, or in a clone the origin's */
     bg_l10n *l10n;
     bg_schema *schema; /* borrowed from `origin` in a clone */
@@ -41,7 +41,10 @@ bg_pipeline *bg_pipeline_open(const bg_pipeline_config *cfg) {
     p->overrides = copy(cfg->overrides, &failed);
     p->reads = copy(cfg->reads, &failed);
     p->datadir = copy(cfg->datadir, &failed);
-    p->config = (bg_pipeline_config){p->locales, p->schema_path, p->templates, p->overrides, p->reads, p->datadir};
+    p->base_url = copy(cfg->base_url, &failed);
+    p->formats = copy(cfg->formats, &failed);
+    p->config = (bg_pipeline_config){p->locales, p->schema_path, p->templates, p->overrides,
+                                     p->reads,   p->datadir,     p->base_url,  p->formats};
     if (failed) {
         bg_pipeline_free(p);
         return NULL;
@@ -58,7 +61,8 @@ bg_pipeline *bg_pipeline_open(const bg_pipeline_config *cfg) {
 int bg_pipeline_open_renderer(bg_pipeline *p) {
     bg_renderer_free(p->renderer);
     p->renderer = bg_renderer_new(p->templates, p->overrides, p->l10n);
-    if (p->renderer && p->reads && bg_renderer_allow_reads(p->renderer, p->reads) != 0) {
+    if (p->renderer && ((p->reads && bg_renderer_allow_reads(p->renderer, p->reads) != 0) ||
+                        bg_renderer_set_site(p->renderer, p->base_url, p->formats) != 0)) {
         bg_renderer_free(p->renderer);
         p->renderer = NULL;
     }
@@ -99,7 +103,7 @@ void bg_pipeline_free(bg_pipeline *p) {
     if (!p->origin) {
         bg_schema_free(p->schema);
         free(p->locales), free(p->schema_path), free(p->templates), free(p->overrides), free(p->reads);
-        free(p->datadir);
+        free(p->datadir), free(p->base_url), free(p->formats);
     }
     free(p);
 }

@@ -63,6 +63,8 @@ typedef struct bg_pipeline_config {
     const char *overrides; /* --templates DIR, or NULL */
     const char *reads;     /* --template-files DIR, or NULL */
     const char *datadir;   /* the data folder, where the PDF engine's worker is (typst.h); NULL: no PDFs */
+    const char *base_url;  /* --base-url, checked and ending in "/", or NULL (bg_renderer_set_site) */
+    const char *formats;   /* the formats the run writes, "html docbook pdf" (bg_format_list), or NULL */
 } bg_pipeline_config;
 
 /* ---- the pipeline itself ----------------------------------------------------------- */

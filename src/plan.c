@@ -163,17 +163,21 @@ static int up_to_date(const bg_plan *pl, const bg_plan_brief *pb, int *noutputs)
    templates (--templates) or locales (--locales): switching back to the bundled
    ones, whose files are older, would leave the override's outputs in place.  The
    output folder keeps a small stamp naming the folders used; when it differs,
-   everything is rebuilt. */
+   everything is rebuilt.  It names too what the HTML's head says of the run and
+   no file records: the site's address (--base-url) and whether the pages link to
+   a PDF (made in the run, -f). */
 
 static void stamp_text(const bg_plan *pl, char *buf, size_t size) {
     const bg_pipeline_config *cfg = bg_pipeline_config_of(pl->pipeline);
     const char *templates = cfg->templates, *over = cfg->overrides;
     char locales[PATH_MAX], real_over[PATH_MAX], real_tpl[PATH_MAX], real_loc[PATH_MAX];
     snprintf(locales, sizeof locales, "%s", bg_l10n_dir(bg_pipeline_l10n(pl->pipeline)));
-    snprintf(buf, size, "briefgen build stamp 1\ntemplates %s\noverrides %s\nlocales %s\npdf %s\n",
+    snprintf(buf, size,
+             "briefgen build stamp 1\ntemplates %s\noverrides %s\nlocales %s\npdf %s\nbase-url %s\nlinks-pdf %s\n",
              realpath(templates, real_tpl) ? real_tpl : templates,
              over ? (realpath(over, real_over) ? real_over : over) : "-",
-             realpath(locales, real_loc) ? real_loc : locales, pl->engine_id ? pl->engine_id : "-");
+             realpath(locales, real_loc) ? real_loc : locales, pl->engine_id ? pl->engine_id : "-",
+             cfg->base_url ? cfg->base_url : "-", pl->format[BG_FORMAT_PDF] ? "yes" : "no");
 }
 
 static void stamp_path(const bg_plan *pl, char *buf, size_t size) {
@@ -182,7 +186,7 @@ static void stamp_path(const bg_plan *pl, char *buf, size_t size) {
 }
 
 static int stamp_matches(const bg_plan *pl) {
-    char path[PATH_MAX], want[3 * PATH_MAX + 600], have[sizeof want];
+    char path[PATH_MAX], want[3 * PATH_MAX + 1700], have[sizeof want];
     stamp_path(pl, path, sizeof path);
     stamp_text(pl, want, sizeof want);
     FILE *f = path[0] ? fopen(path, "r") : NULL;
@@ -194,7 +198,7 @@ static int stamp_matches(const bg_plan *pl) {
 }
 
 int bg_plan_write_stamp(const bg_plan *pl) {
-    char path[PATH_MAX], text[3 * PATH_MAX + 600];
+    char path[PATH_MAX], text[3 * PATH_MAX + 1700];
     stamp_path(pl, path, sizeof path);
     stamp_text(pl, text, sizeof text);
     return path[0] ? bg_write_atomic(path, text, strlen(text)) : -1;

@@ -44,6 +44,8 @@ typedef struct templates {
     char *templates;  /* absolute, no trailing '/' */
     char *overrides;  /* absolute or NULL */
     char *reads;      /* --template-files: absolute or NULL */
+    char *base_url;   /* the params base-url and formats (bg_renderer_set_site), or NULL */
+    char *formats;
     xsltSecurityPrefsPtr prefs;
     xsltStylesheetPtr style[BG_FORMAT_COUNT];
     int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
@@ -64,6 +66,17 @@ int bg_format_parse(const char *name) {
         if (strcmp(name, formats[f].name) == 0 || strcmp(name, formats[f].ext) == 0)
             return f;
     return -1;
+}
+
+void bg_format_list(const int want[BG_FORMAT_COUNT], char *buf, size_t size) {
+    size_t used = 0;
+    if (size)
+        buf[0] = '\0';
+    for (int f = 0; f < BG_FORMAT_COUNT && used < size; f++)
+        if (want[f]) {
+            int n = snprintf(buf + used, size - used, "%s%s", used ? " " : "", formats[f].name);
+            used = n < 0 ? size : used + (size_t)n;
+        }
 }
 
 /* ---- which template file is meant ---------------------------------------------- */
@@ -290,6 +303,14 @@ int bg_renderer_allow_reads(bg_renderer *r, const char *dir) {
     return r->t->reads ? 0 : -1;
 }
 
+int bg_renderer_set_site(bg_renderer *r, const char *base_url, const char *written) {
+    free(r->t->base_url);
+    free(r->t->formats);
+    r->t->base_url = base_url ? strdup(base_url) : NULL;
+    r->t->formats = written ? strdup(written) : NULL;
+    return (base_url && !r->t->base_url) || (written && !r->t->formats) ? -1 : 0;
+}
+
 static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
     (void)sec, (void)ctxt, (void)value;
     return 0;
@@ -309,6 +330,8 @@ static void templates_free(templates *t) {
     free(t->templates);
     free(t->overrides);
     free(t->reads);
+    free(t->base_url);
+    free(t->formats);
     free(t);
 }
 
@@ -428,7 +451,12 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
             strncat(langs, " ", sizeof langs - strlen(langs) - 1);
         strncat(langs, bg_brief_lang(brief, i), sizeof langs - strlen(langs) - 1);
     }
-    const char *params[] = {"lang", lang, "langs", langs, "basename", basename, NULL};
+    const char *params[] = {"lang",     lang,
+                            "langs",    langs,
+                            "basename", basename,
+                            "base-url", r->t->base_url ? r->t->base_url : "",
+                            "formats",  r->t->formats ? r->t->formats : "",
+                            NULL};
 
     xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);
     if (!t) {

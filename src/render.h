@@ -27,6 +27,10 @@ const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
 /* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */
 int bg_format_parse(const char *name);
+/* The option names of the formats set in `want`, in this enum's order and
+ * space-separated ("html docbook pdf"), into `buf` (cut short when it does not
+ * fit: 64 bytes always do). */
+void bg_format_list(const int want[BG_FORMAT_COUNT], char *buf, size_t size);
 
 /* `templates` is the bundled template folder; `overrides` (may be NULL) a folder
  * whose files replace bundled ones of the same relative path (--templates).
@@ -38,6 +42,15 @@ void bg_renderer_free(bg_renderer *r);
  * by default they read only the template folders.  Writing stays refused.  Call
  * before sharing the renderer.  0, or -1 when `dir` is not a folder (reported). */
 int bg_renderer_allow_reads(bg_renderer *r, const char *dir);
+
+/* What every template is told about where and how its outputs are published, as
+ * the string parameters `base-url` and `formats` (docs/templates.md): `base_url`
+ * the site's address ending in "/" (--base-url, checked by the caller), or NULL
+ * for none (''); `written` the formats the run writes (bg_format_list), or NULL
+ * (''), so a page links to a PDF only when one is made.  Copied.  Call before
+ * sharing the renderer: the shares see the same.  0, or -1 out of memory (not
+ * reported). */
+int bg_renderer_set_site(bg_renderer *r, const char *base_url, const char *written);
 
 /* A renderer for another thread: it shares `r`'s compiled stylesheets (compile
  * them first with bg_renderer_prepare, on one thread) and uses its own `l10n`,

@@ -40,6 +40,7 @@ typedef struct bg_site_config {
     const char *locales;   /* the locale folder */
     const char *schema;    /* schema/brief.rng */
     const char *datadir;   /* the data folder, for the PDF engine (typst.h); NULL: no PDFs */
+    const char *base_url;  /* --base-url, checked and ending in "/", or NULL (pipeline.h) */
     char *const *files;    /* the briefs, as given on the command line */
     int nfiles;
     int verbose; /* also print every message and the time of each rebuild on stderr */

@@ -890,7 +890,11 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     s->generation = 1;
     s->verbose = cfg->verbose;
     s->quiet = cfg->quiet;
-    bg_pipeline_config pc = {cfg->locales, cfg->schema, cfg->templates, cfg->overrides, cfg->reads, cfg->datadir};
+    /* The preview makes every format but Typst's source, and its pages link to
+     * the PDF as build's do. */
+    bg_pipeline_config pc = {
+        cfg->locales, cfg->schema,  cfg->templates, cfg->overrides,
+        cfg->reads,   cfg->datadir, cfg->base_url,  cfg->datadir ? "html docbook pdf" : "html docbook"};
     s->pipeline = bg_pipeline_open(&pc);
     if (!s->pipeline) {
         bg_site_free(s);

@@ -2,6 +2,7 @@
  * first, pop the arguments (we own them), push one result. */
 #include "xslext.h"
 
+#include "buf.h"
 #include "citation.h"
 #include "diag.h"
 #include "figure.h"
@@ -510,6 +511,24 @@ static void fn_typst(xmlXPathParserContextPtr ctxt, int nargs) {
     xmlFree(mode);
 }
 
+/* bg:json(text): `text` as one JSON string literal, quotes included, safe inside an
+ * HTML <script> element (bg_buf_add_json_html: < > & as \u003c …), for the
+ * JSON-LD the HTML head carries.  Not normalised: the template decides. */
+static void fn_json(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *text = xmlXPathPopString(ctxt);
+    bg_buf b = {0};
+    bg_buf_add_json_html(&b, text ? (const char *)text : "");
+    char *s = bg_buf_take(&b);
+    if (!s)
+        fail(ctxt, "bg:json", "out of memory%s", "");
+    push_string(ctxt, s);
+    xmlFree(text);
+}
+
 /* bg:line(node): the line of the first node of `node` in the brief's XML file (the
  * resolved tree keeps the source's line numbers), 0 when unknown or empty. */
 static void fn_line(xmlXPathParserContextPtr ctxt, int nargs) {
@@ -726,7 +745,7 @@ void bg_xslext_register(void) {
         xmlXPathFunction fn;
     } fns[] = {{"msg", fn_msg},       {"date", fn_date},       {"number", fn_number}, {"list", fn_list},
                {"slug", fn_slug},     {"autonym", fn_autonym}, {"image", fn_image},   {"citation", fn_citation},
-               {"splice", fn_splice}, {"typst", fn_typst},     {"line", fn_line}};
+               {"splice", fn_splice}, {"typst", fn_typst},     {"line", fn_line},     {"json", fn_json}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }

@@ -1,7 +1,8 @@
 /* xslext — the bridge between templates and l10n: XSLT extension functions in the
  * namespace BG_XSLT_NS (bg:msg, bg:date, bg:number, bg:list, bg:slug, bg:autonym,
  * bg:citation, bg:splice, bg:image for the files figures embed, and for Typst
- * bg:typst, the escape of text, and bg:line, an element's line) and an xsl:sort
+ * bg:typst, the escape of text, and bg:line, an element's line; bg:json, a JSON
+ * string for the HTML's JSON-LD) and an xsl:sort
  * hook that collates with ICU.  See docs/templates.md.
  *
  * Memory rule: the bg_xslext_run is the caller's (bg_render keeps it on its stack)
@@ -14,8 +15,8 @@
  * run->failed and stops the transform, and bg_render then fails the whole render:
  * a brief is never published with a word missing.  (bg:date stops nothing when
  * ICU fails to format a date it could read; `failed` still fails the render.)  In
- * a transform without a run attached, every function but bg:splice, bg:typst and
- * bg:line raises an XPath arity error.  The sort hook never fails: out of memory,
+ * a transform without a run attached, every function but bg:splice, bg:typst,
+ * bg:json and bg:line raises an XPath arity error.  The sort hook never fails: out of memory,
  * it sorts by the keys it could compute, or not at all, silently.
  *
  * Threads: bg_xslext_register fills libxslt's process-wide table: once, from main(),

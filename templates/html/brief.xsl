@@ -3,11 +3,14 @@
   HTML entry point: one self-contained HTML5 page for one language.
 
   Input      the brief resolved for $lang (docs/templates.md)
-  Output     NAME.LANG.html: inline CSS, no script, no external resources
+  Output     NAME.LANG.html: inline CSS, no script (the JSON-LD is data), no
+             external resources
   Words      none here: every generated word is a message in locales/*.xlf (bg:msg)
 
   One file per concern:
     page.xsl             page shell, CSS, language links, table of contents
+    meta.xsl             the head's metadata: citation_*, Dublin Core, OpenGraph,
+                         JSON-LD, hreflang and canonical links
     summary.xsl          masthead (series, title, authors, date) and the summary box
     boxes.xsl            the key messages, and boxes (sidebars)
     sections.xsl         free sections, blocks (p, list, quote) and inline markup
@@ -41,9 +44,12 @@
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="langs" select="$lang"/>
   <xsl:param name="basename" select="'brief'"/>
+  <xsl:param name="base-url" select="''"/>
+  <xsl:param name="formats" select="''"/>
 
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
+  <xsl:include href="meta.xsl"/>
   <xsl:include href="summary.xsl"/>
   <xsl:include href="boxes.xsl"/>
   <xsl:include href="sections.xsl"/>

@@ -43,7 +43,7 @@
             </xsl:attribute>
           </meta>
         </xsl:if>
-        <xsl:call-template name="alternate-links"/>
+        <xsl:call-template name="head-meta"/>
         <style>
           <xsl:call-template name="css"/>
           <xsl:call-template name="page-css"/>
@@ -66,13 +66,6 @@
     </html>
   </xsl:template>
 
-  <!-- <link rel="alternate"> in the head for each other language version. -->
-  <xsl:template name="alternate-links">
-    <xsl:call-template name="each-other-language">
-      <xsl:with-param name="what" select="'head'"/>
-    </xsl:call-template>
-  </xsl:template>
-
   <!-- The language switch: a nav with a link to each other language version, labelled
        with the language's own name (bg:autonym) and marked with its language. -->
   <xsl:template name="language-switch">
@@ -87,9 +80,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- For each language in $langs other than $lang: a <link rel="alternate"> when
-       $what is 'head', a list item with a link when $what is 'nav'.  $rest is the
-       part of $langs still to do. -->
+  <!-- For each language in $langs other than $lang: a list item with a link
+       ($what 'nav'; the head's links are meta.xsl's).  $rest is the part of $langs
+       still to do. -->
   <xsl:template name="each-other-language">
     <xsl:param name="what"/>
     <xsl:param name="rest" select="normalize-space($langs)"/>
@@ -101,14 +94,7 @@
     </xsl:variable>
     <xsl:if test="$code != '' and $code != $lang">
       <xsl:variable name="href" select="concat($basename, '.', $code, '.html')"/>
-      <xsl:choose>
-        <xsl:when test="$what = 'head'">
-          <link rel="alternate" hreflang="{$code}" href="{$href}"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <li><a href="{$href}" hreflang="{$code}" lang="{$code}"><xsl:value-of select="bg:autonym($code)"/></a></li>
-        </xsl:otherwise>
-      </xsl:choose>
+      <li><a href="{$href}" hreflang="{$code}" lang="{$code}"><xsl:value-of select="bg:autonym($code)"/></a></li>
     </xsl:if>
     <xsl:if test="contains($rest, ' ')">
       <xsl:call-template name="each-other-language">

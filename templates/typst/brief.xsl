@@ -45,6 +45,9 @@
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="langs" select="$lang"/>
   <xsl:param name="basename" select="'brief'"/>
+  <!-- the site's address and the run's formats (docs/templates.md); unused here -->
+  <xsl:param name="base-url" select="''"/>
+  <xsl:param name="formats" select="''"/>
 
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>

@@ -72,7 +72,9 @@ async function print(file, pdf) {
   const hs = await headings(page);
   const problems = await page.evaluate(() => ({
     styles: document.querySelectorAll('style').length,
-    scripts: document.querySelectorAll('script').length,
+    // the JSON-LD is a data block, never run; any other script would be
+    scripts: document.querySelectorAll('script:not([type="application/ld+json"])').length,
+    ld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
     h1: document.querySelector('h1').textContent,
   }));
   await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true, displayHeaderFooter: false });
@@ -194,6 +196,8 @@ test('print: a hostile title reaches the running head as text, not as CSS or HTM
   const r = await print(path.join(out, 'hostile.en.html'), path.join(ARTIFACTS, 'print.hostile.pdf'));
   assert.equal(r.dom.styles, 1, 'the title opened or closed a <style> element');
   assert.equal(r.dom.scripts, 0, 'the title became a <script> element');
+  assert.equal(r.dom.ld.length, 1, 'the title ended the JSON-LD or opened another script');
+  assert.equal(JSON.parse(r.dom.ld[0]).name, title, 'the JSON-LD, as the browser reads it, does not hold the title');
   assert.equal(norm(r.dom.h1), title, 'the page\'s h1 is not the title');
   assert.ok(r.pages.length >= PAGES.min, `only ${r.pages.length} pages: the title's CSS hid the page`);
   assert.equal(norm(lines(r.pages[1])[0]), title, 'the running head of page 2 is not the title as text');

@@ -131,6 +131,21 @@ static void test_json(void) {
     check_str("/ and ' need no escape", json("a/b'c"), "\"a/b'c\"");
 }
 
+/* What bg_buf_add_json_html writes for `s`. */
+static char *json_html(const char *s) {
+    bg_buf b = {0};
+    bg_buf_add_json_html(&b, s);
+    return bg_buf_take(&b);
+}
+
+static void test_json_html(void) {
+    check_str("for a <script> element: < > & as \\u003c \\u003e \\u0026, so </script> cannot end it",
+              json_html("</script><!--&"), "\"\\u003c/script\\u003e\\u003c!--\\u0026\"");
+    check_str("... and the rest as bg_buf_add_json writes it", json_html("\"\\\n\u2028 Київ"),
+              "\"\\\"\\\\\\n\\u2028 Київ\"");
+    check_str("bg_buf_add_json itself leaves < > & as they are", json("<a&b>"), "\"<a&b>\"");
+}
+
 static void test_trimmed(void) {
     check_str("bg_trimmed drops space, tab, CR and LF at both ends", bg_trimmed(" \t\r\n a b \n\r\t "), "a b");
     check_str("bg_trimmed keeps white space inside", bg_trimmed("a \n b"), "a \n b");
@@ -207,6 +222,7 @@ int main(void) {
     test_failed();
     test_xml();
     test_json();
+    test_json_html();
     test_trimmed();
     test_strv();
     return unit_end();
