@@ -415,6 +415,11 @@ const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
 
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
               bg_format f, char **out, size_t *len) {
+    return bg_render_part(r, brief, resolved, lang, basename, f, "", out, len);
+}
+
+int bg_render_part(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
+                   bg_format f, const char *part, char **out, size_t *len) {
     *out = NULL;
     *len = 0;
     xsltStylesheetPtr style = stylesheet(r, f);
@@ -428,7 +433,7 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
             strncat(langs, " ", sizeof langs - strlen(langs) - 1);
         strncat(langs, bg_brief_lang(brief, i), sizeof langs - strlen(langs) - 1);
     }
-    const char *params[] = {"lang", lang, "langs", langs, "basename", basename, NULL};
+    const char *params[] = {"lang", lang, "langs", langs, "basename", basename, "part", part ? part : "", NULL};
 
     xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);
     if (!t) {
