@@ -184,9 +184,11 @@ char **bg_brief_peek_langs(const char *path) {
     return words;
 }
 
-char **bg_brief_peek_figures(const char *path) {
+char **bg_brief_peek_figures(const char *path, int *voted) {
     char **list = calloc(1, sizeof *list);
     int n = 0;
+    if (voted)
+        *voted = 0;
     struct stat st;
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     int regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -194,8 +196,14 @@ char **bg_brief_peek_figures(const char *path) {
     if (r) {
         while (xmlTextReaderRead(r) == 1) {
             if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT ||
-                !xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "figure") ||
                 !xmlStrEqual(xmlTextReaderConstNamespaceUri(r), BAD_CAST BG_BRIEF_NS))
+                continue;
+            if (voted && xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "recommendation")) {
+                xmlChar *votes = xmlTextReaderGetAttribute(r, BAD_CAST "votes");
+                *voted += votes != NULL;
+                xmlFree(votes);
+            }
+            if (!xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "figure"))
                 continue;
             xmlChar *id = xmlTextReaderGetAttribute(r, BAD_CAST "id");
             xmlChar *src = xmlTextReaderGetAttribute(r, BAD_CAST "src");

@@ -65,9 +65,11 @@ char **bg_brief_peek_langs(const char *path);
 void bg_brief_langs_free(char **langs);
 /* The same for the brief's figures: their @id and @src as written, in pairs (id,
  * src, id, src, …), for knowing which image files an output is made from before
- * the real load.  Reads the whole file; free with bg_brief_langs_free.  Silent like
- * the peek above; NULL only when out of memory. */
-char **bg_brief_peek_figures(const char *path);
+ * the real load; and in *voted (may be NULL) how many recommendations have
+ * @votes, which tells whether the DocBook has its votes chart's file beside it.
+ * Reads the whole file; free with bg_brief_langs_free.  Silent like the peek
+ * above; NULL only when out of memory. */
+char **bg_brief_peek_figures(const char *path, int *voted);
 
 /* Validate against `schema`, then the semantic checks: unique ids, references that
  * resolve, real calendar dates, vote counts, source-language text for every unit,

@@ -249,8 +249,8 @@ typedef struct lang_task {
     const char *stem;
     int stale[BG_FORMAT_COUNT];
     bg_pipeline_lang l;
-    int resolve_rc; /* set before the task counts as resolved */
-    output outs[BG_FORMAT_COUNT];
+    int resolve_rc;                   /* set before the task counts as resolved */
+    output outs[BG_FORMAT_COUNT + 1]; /* each format's, and the votes chart's file beside the DocBook */
     int nouts;
     int rc;
     int pdf_errors;                   /* errors said making its PDF, which fail the brief but no other output */
@@ -278,6 +278,29 @@ static void resolve_lang(bg_pipeline *p, lang_task *t, bg_brief *take) {
     t->resolve_rc = t->rc = rc;
 }
 
+/* The votes chart's SVG file beside the task's DocBook output, rendered into the
+ * task's next output (before the DocBook's, so that it is written first and the
+ * DocBook never refers to a file not there yet); nothing when the brief has no
+ * chart (the templates render it empty).  0, or -1 (said). */
+static int render_chart_file(bg_pipeline *p, lang_task *t) {
+    output *out = &t->outs[t->nouts];
+    if (bg_plan_chart_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang) != 0) {
+        bg_error(t->bt->o->outdir, 0, "output path too long");
+        return -1;
+    }
+    bg_diag_capture said;
+    int rc = bg_pipeline_render_part(p, t->b, &t->l, t->stem, BG_FORMAT_DOCBOOK, BG_PART_VOTES_SVG, &out->data,
+                                     &out->len, &said);
+    bg_diag_capture_replay(&said);
+    if (rc == 0 && out->len > 0) {
+        t->nouts++;
+        return 0;
+    }
+    free(out->data);
+    out->data = NULL;
+    return rc;
+}
+
 /* Render the task's stale formats, stopping at the first that fails.  A PDF that
  * cannot be made (no engine, a Typst error) fails the brief, but the other
  * formats are written all the same: the PDF is the one output made by another
@@ -288,6 +311,10 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
     for (int f = 0; f < BG_FORMAT_COUNT && t->rc == 0; f++) {
         if (!t->stale[f])
             continue;
+        if (f == BG_FORMAT_DOCBOOK && render_chart_file(p, t) != 0) {
+            t->rc = -1;
+            continue;
+        }
         output *out = &t->outs[t->nouts];
         if (bg_plan_output_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang, f) != 0) {
             bg_error(o->outdir, 0, "output path too long");

@@ -335,6 +335,14 @@ int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang
     return rc == 0 ? 0 : -1;
 }
 
+int bg_pipeline_render_part(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
+                            const char *part, char **out, size_t *len, bg_diag_capture *said) {
+    bg_diag_capture_begin(said);
+    int rc = bg_render_part(p->renderer, b, l->resolved, l->lang, stem, f, part, out, len);
+    bg_diag_capture_end();
+    return rc;
+}
+
 void bg_pipeline_lang_clear(bg_pipeline_lang *l) {
     xmlFreeDoc(l->resolved);
     l->resolved = NULL;

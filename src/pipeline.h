@@ -193,6 +193,12 @@ int bg_pipeline_resolve_take(bg_pipeline *p, bg_brief *b, bg_pipeline_lang *l);
 int bg_pipeline_render(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
                        char **out, size_t *len, bg_diag_capture *said);
 
+/* One part of the output in format `f` (bg_render_part: BG_PART_VOTES_SVG in
+ * BG_FORMAT_DOCBOOK, the votes chart's file beside the DocBook; an empty *out when
+ * the brief has no chart).  Same contract as bg_pipeline_render, without a PDF. */
+int bg_pipeline_render_part(bg_pipeline *p, const bg_brief *b, const bg_pipeline_lang *l, const char *stem, bg_format f,
+                            const char *part, char **out, size_t *len, bg_diag_capture *said);
+
 /* The PDF of `typ`, the Typst source of l->resolved that bg_pipeline_render gave in
  * BG_FORMAT_TYPST, compiled as bg_pipeline_render does for BG_FORMAT_PDF — for a
  * caller that writes both and should not render the source twice.  Same contract

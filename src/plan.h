@@ -56,6 +56,7 @@ typedef struct bg_plan_brief {
     const char *path; /* as given; borrowed */
     char **langs;     /* its @langs as peeked, or NULL with -l */
     char **figures;   /* its figures' @id and @src in pairs, when up-to-date checks or --deps need them */
+    int voted;        /* with figures: how many recommendations have @votes (the chart needs two) */
     int skip;         /* every output is up to date: the brief is not even loaded */
 } bg_plan_brief;
 
@@ -75,19 +76,29 @@ void bg_plan_output_stem(const char *brief, char *buf, size_t size);
 /* The output file of `brief` for `lang` in `f`; 0, or -1 when the path does not fit
  * (not reported: the caller says where). */
 int bg_plan_output_path(const bg_plan *pl, char *buf, size_t size, const char *brief, const char *lang, bg_format f);
+/* The votes chart's SVG file written beside the DocBook output of `brief` for
+ * `lang` (OUTDIR/NAME.LANG.votes.svg, the name the DocBook templates give
+ * imagedata); 0, or -1 when the path does not fit.  Whether there is one is the
+ * templates' (common.xsl: chart-shown); bg_plan_chart_due says it from a peek. */
+int bg_plan_chart_path(const bg_plan *pl, char *buf, size_t size, const char *brief, const char *lang);
+/* 1 when `pb`'s DocBook outputs have a votes chart's file beside them: two
+ * recommendations voted on or more, as peeked. */
+int bg_plan_chart_due(const bg_plan_brief *pb);
 /* The languages of `pb` as planned (-l, else its peeked @langs); -1, silently, when
  * it names more than BG_PIPELINE_MAX_LANGS (the load reports it). */
 int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out);
 /* 1 when the output of `pb` for `lang` in `f` exists and is newer than every file
- * it is made from (for DocBook, the figures' copies too); 0 otherwise. */
+ * it is made from (for DocBook, the figures' copies and the votes chart's file
+ * too); 0 otherwise. */
 int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f);
 
 /* Write the stamp into the output folder (atomically), creating the folder.  0, or
  * -1: reported by the write (bg_write_atomic), except for an output folder whose
  * name leaves no room for the stamp's, where the outputs' own paths say why. */
 int bg_plan_write_stamp(const bg_plan *pl);
-/* Write --deps: a Make rule for every output of every brief, naming each file it is
- * made from.  0, or -1 (reported). */
+/* Write --deps: a Make rule for every output of every brief (the votes chart's
+ * file beside a DocBook output too), naming each file it is made from.  0, or -1
+ * (reported). */
 int bg_plan_write_deps(const bg_plan *pl, const bg_plan_brief *briefs, int n);
 
 #endif

@@ -438,6 +438,11 @@ const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
 
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
               bg_format f, char **out, size_t *len) {
+    return bg_render_part(r, brief, resolved, lang, basename, f, "", out, len);
+}
+
+int bg_render_part(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
+                   bg_format f, const char *part, char **out, size_t *len) {
     *out = NULL;
     *len = 0;
     xsltStylesheetPtr style = stylesheet(r, f);
@@ -456,6 +461,7 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
                             "basename", basename,
                             "base-url", r->t->base_url ? r->t->base_url : "",
                             "formats",  r->t->formats ? r->t->formats : "",
+                            "part",     part ? part : "",
                             NULL};
 
     xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);

@@ -72,4 +72,12 @@ const char *const *bg_renderer_sources(bg_renderer *r, bg_format f);
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
               bg_format f, char **out, size_t *len);
 
+/* One part of the output instead of the whole: bg_render with the stylesheet
+ * parameter `part` set.  The DocBook stylesheet knows BG_PART_VOTES_SVG, the votes
+ * chart as a standalone SVG file (empty output when the brief has no chart).
+ * Same contract as bg_render. */
+#define BG_PART_VOTES_SVG "votes-svg"
+int bg_render_part(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
+                   bg_format f, const char *part, char **out, size_t *len);
+
 #endif

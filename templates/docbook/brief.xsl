@@ -21,7 +21,9 @@
     municipalities.xsl   the participating municipalities
     findings.xsl         key findings
     cases.xsl            case studies
-    recommendations.xsl  recommendations by priority, and the table of votes
+    recommendations.xsl  recommendations by priority, and the votes chart's figure
+    ../common/chart-svg.xsl  the votes chart's SVG (shared with HTML), the file
+                         beside the output ($part = 'votes-svg')
     references.xsl       the bibliography
     ../common/common.xsl ids, numbers and text splicing shared with HTML
 
@@ -53,6 +55,10 @@
   <!-- the site's address and the run's formats (docs/templates.md); unused here -->
   <xsl:param name="base-url" select="''"/>
   <xsl:param name="formats" select="''"/>
+  <!-- '' for the article; 'votes-svg' for the votes chart's SVG file alone (nothing
+       when the chart is not shown), which build writes beside the article as
+       NAME.LANG.votes.svg (recommendations.xsl refers to it). -->
+  <xsl:param name="part" select="''"/>
 
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="boxes.xsl"/>
@@ -64,10 +70,22 @@
   <xsl:include href="findings.xsl"/>
   <xsl:include href="cases.xsl"/>
   <xsl:include href="recommendations.xsl"/>
+  <xsl:include href="../common/chart-svg.xsl"/>
   <xsl:include href="references.xsl"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="b:brief"/>
+    <xsl:choose>
+      <xsl:when test="$part = 'votes-svg'">
+        <xsl:if test="$chart-shown">
+          <xsl:call-template name="chart-svg">
+            <xsl:with-param name="standalone" select="true()"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="b:brief"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The article: info, the key messages and the summary as the first sections

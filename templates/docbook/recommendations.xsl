@@ -2,7 +2,8 @@
 <!--
   Recommendations for DocBook: an introduction, the votes chart as a figure (for two
   voted recommendations or more, common.xsl: chart-shown; numbered among the
-  figures as in HTML and Typst) holding the votes as a table and its source line,
+  figures as in HTML and Typst): the chart's SVG file with its text alternative,
+  then its caption and source line,
   then a section per priority (high, medium, low, none) with the recommendations
   ordered by votes.
 -->
@@ -129,16 +130,27 @@
     </link>
   </xsl:template>
 
-  <!-- The votes chart as a figure: the votes as an informal table (not numbered
-       among the tables, as in HTML), then its numbered caption and the source line.
-       The chart's drawing is not here yet: the figure is where the numbers are, so
-       every figure keeps its number. -->
+  <!-- The votes chart as a figure: the chart's image, NAME.LANG.votes.svg, which
+       build writes beside the output (the docbook stylesheet with part='votes-svg',
+       brief.xsl), with its text alternative (every bar's number, title and votes:
+       chart-alt), then its numbered caption and the source line.  The votes are
+       not repeated as a table: the alternative carries them, each recommendation's
+       facts its count. -->
   <xsl:template name="votes-chart">
     <!-- An informalfigure with its label in the caption's text, as figures.xsl
          makes the brief's own figures (pandoc keeps neither a figure's title nor
          its number). -->
+    <xsl:variable name="alt"><xsl:call-template name="chart-alt"/></xsl:variable>
     <informalfigure role="figure" xml:id="votes-chart">
-      <xsl:call-template name="votes-table"/>
+      <mediaobject>
+        <alt><xsl:value-of select="$alt"/></alt>
+        <imageobject>
+          <imagedata fileref="{concat($basename, '.', $lang, '.votes.svg')}" format="SVG"/>
+        </imageobject>
+        <textobject>
+          <phrase><xsl:value-of select="$alt"/></phrase>
+        </textobject>
+      </mediaobject>
       <para role="caption">
         <xsl:call-template name="message-with-markup">
           <xsl:with-param name="message" select="bg:msg('caption.numbered', $marker, $marker2)"/>
@@ -151,56 +163,6 @@
       </para>
       <para role="source"><xsl:value-of select="bg:msg('source', bg:msg('chart.source'))"/></para>
     </informalfigure>
-  </xsl:template>
-
-  <!-- The table of votes: number, recommendation, addressee, priority, votes; the
-       recommendations that were voted on, in display order. -->
-  <xsl:template name="votes-table">
-    <informaltable xml:id="votes-table" frame="topbot" rowsep="1" colsep="0">
-      <tgroup cols="5">
-        <colspec colname="n" colwidth="1*" align="right"/>
-        <colspec colname="title" colwidth="8*"/>
-        <colspec colname="addressee" colwidth="5*"/>
-        <colspec colname="priority" colwidth="3*"/>
-        <colspec colname="votes" colwidth="2*" align="right"/>
-        <thead>
-          <row>
-            <entry><xsl:value-of select="bg:msg('votes.table.number')"/></entry>
-            <entry><xsl:value-of select="bg:msg('votes.table.recommendation')"/></entry>
-            <entry><xsl:value-of select="bg:msg('votes.table.addressee')"/></entry>
-            <entry><xsl:value-of select="bg:msg('votes.table.priority')"/></entry>
-            <entry><xsl:value-of select="bg:msg('votes.table.votes')"/></entry>
-          </row>
-        </thead>
-        <tbody>
-          <xsl:for-each select="$recs[@votes]">
-            <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
-                              + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
-            <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-            <row>
-              <entry><xsl:call-template name="recommendation-number"/></entry>
-              <entry>
-                <link linkend="{@id}">
-                  <xsl:call-template name="lang-attr">
-                    <xsl:with-param name="name" select="'xml:lang'"/>
-                    <xsl:with-param name="node" select="b:title"/>
-                  </xsl:call-template>
-                  <xsl:value-of select="normalize-space(b:title)"/>
-                </link>
-              </entry>
-              <entry><xsl:value-of select="bg:msg(concat('addressee.', @addressee))"/></entry>
-              <entry>
-                <xsl:choose>
-                  <xsl:when test="@priority"><xsl:value-of select="bg:msg(concat('priority.', @priority))"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="bg:msg('priority.none')"/></xsl:otherwise>
-                </xsl:choose>
-              </entry>
-              <entry><xsl:value-of select="bg:number(number(@votes))"/></entry>
-            </row>
-          </xsl:for-each>
-        </tbody>
-      </tgroup>
-    </informaltable>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -59,6 +59,7 @@
         <xsl:element name="h{$level}">
           <xsl:attribute name="class">box-title</xsl:attribute>
           <xsl:call-template name="lang-attr"/>
+          <xsl:call-template name="fallback-mark"/>
           <xsl:value-of select="normalize-space(.)"/>
         </xsl:element>
       </xsl:for-each>

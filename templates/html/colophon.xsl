@@ -25,6 +25,9 @@
         <ul class="authors">
           <xsl:for-each select="$authors">
             <li>
+              <xsl:call-template name="fallback-mark">
+                <xsl:with-param name="node" select="b:name"/>
+              </xsl:call-template>
               <strong>
                 <xsl:call-template name="lang-attr">
                   <xsl:with-param name="node" select="b:name"/>

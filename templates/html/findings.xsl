@@ -32,7 +32,12 @@
           <xsl:with-param name="node" select="b:title"/>
         </xsl:call-template>
         <span class="num"><xsl:call-template name="finding-number"/></span>
-        <span><xsl:value-of select="normalize-space(b:title)"/></span>
+        <span>
+          <xsl:call-template name="fallback-mark">
+            <xsl:with-param name="node" select="b:title"/>
+          </xsl:call-template>
+          <xsl:value-of select="normalize-space(b:title)"/>
+        </span>
       </h3>
       <xsl:apply-templates select="*[not(self::b:title)]"/>
     </section>

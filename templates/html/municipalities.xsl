@@ -26,6 +26,11 @@
       <h2><xsl:value-of select="bg:msg('heading.municipalities')"/></h2>
       <p class="count">
         <xsl:value-of select="bg:msg('municipalities.count', count(b:municipality))"/>
+        <!-- one mark for the list, not one per name -->
+        <xsl:call-template name="fallback-mark">
+          <xsl:with-param name="node" select="b:municipality/b:name | b:municipality/b:note"/>
+          <xsl:with-param name="after" select="true()"/>
+        </xsl:call-template>
       </p>
       <xsl:if test="$networks">
         <!-- one line per network, in order of first appearance (set:distinct keeps

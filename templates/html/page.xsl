@@ -105,18 +105,24 @@
   </xsl:template>
 
   <!-- A small mark, "In Ukrainian" (fallback.mark), at the start of a passage
-       ($node: a paragraph, a list item) shown in another language for want of a
-       translation: lang= tells screen readers the language, this tells sighted
-       readers.  The mark is in the page's language and is read once, as the
-       passage's first words. -->
+       ($node: a paragraph, a list item, a heading's title) shown in another
+       language for want of a translation: lang= tells screen readers the
+       language, this tells sighted readers.  The mark is in the page's language
+       and is read once, as the passage's first words.  $node may be a set (a
+       table's caption and cells, a list of names): one mark for all of them,
+       naming the language of the first that fell back.  $after: the mark after
+       the text (at a caption's end) rather than before it. -->
   <xsl:template name="fallback-mark">
     <xsl:param name="node" select="."/>
-    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
-      <xsl:variable name="code" select="string($node/@xml:lang)"/>
+    <xsl:param name="after" select="false()"/>
+    <xsl:variable name="fallen" select="$node[@xml:lang and @xml:lang != $lang][1]"/>
+    <xsl:if test="$fallen">
+      <xsl:variable name="code" select="string($fallen/@xml:lang)"/>
+      <xsl:if test="$after"><xsl:text> </xsl:text></xsl:if>
       <span class="fallback-mark" lang="{$lang}">
         <xsl:value-of select="bg:msg('fallback.mark', $code, bg:autonym($code))"/>
       </span>
-      <xsl:text> </xsl:text>
+      <xsl:if test="not($after)"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 

@@ -82,6 +82,9 @@
         <xsl:call-template name="lang-attr">
           <xsl:with-param name="node" select="b:title"/>
         </xsl:call-template>
+        <xsl:call-template name="fallback-mark">
+          <xsl:with-param name="node" select="b:title"/>
+        </xsl:call-template>
         <xsl:value-of select="normalize-space(b:title)"/>
       </h4>
       <xsl:apply-templates select="b:p"/>

@@ -66,7 +66,8 @@
     </xsl:if>
     <xsl:for-each select="b:title">
       <xsl:call-template name="marker"/>
-      <xsl:call-template name="heading">
+      <xsl:call-template name="marked-heading">
+        <xsl:with-param name="node" select="."/>
         <xsl:with-param name="level">
           <xsl:call-template name="box-heading-level">
             <xsl:with-param name="box" select=".."/>

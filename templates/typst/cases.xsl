@@ -37,7 +37,7 @@
     <xsl:variable name="m" select="id(@municipality)"/>
     <xsl:call-template name="marker"/>
     <xsl:text>#block(width: 100%, breakable: false, {&#10;  set text(size: 9.5pt)&#10;  set par(justify: false, spacing: 0.6em, leading: 0.5em)&#10;  show heading: set block(above: 0em, below: 0.35em)&#10;  show heading: set text(size: 10.5pt)&#10;  [</xsl:text>
-    <xsl:call-template name="heading">
+    <xsl:call-template name="marked-heading">
       <xsl:with-param name="level" select="2"/>
       <xsl:with-param name="content">
         <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:title"/></xsl:call-template>

@@ -34,6 +34,10 @@
         <xsl:text>- #strong[</xsl:text>
         <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:name"/></xsl:call-template>
         <xsl:text>]</xsl:text>
+        <xsl:call-template name="fallback-mark">
+          <xsl:with-param name="node" select="b:name"/>
+          <xsl:with-param name="how" select="'tag'"/>
+        </xsl:call-template>
         <xsl:call-template name="person-details">
           <xsl:with-param name="org" select="$meta/b:org[@id = current()/@org]"/>
         </xsl:call-template>

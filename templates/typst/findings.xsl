@@ -22,7 +22,7 @@
        its body (paragraphs, lists, boxes, tables, figures), evidence and quotes. -->
   <xsl:template match="b:finding">
     <xsl:call-template name="marker"/>
-    <xsl:call-template name="heading">
+    <xsl:call-template name="marked-heading">
       <xsl:with-param name="level" select="2"/>
       <xsl:with-param name="content">
         <xsl:text>#text(fill: accent)[</xsl:text>

@@ -20,6 +20,11 @@
       <xsl:with-param name="key" select="'heading.municipalities'"/>
     </xsl:call-template>
     <xsl:value-of select="bg:typst(bg:msg('municipalities.count', count(b:municipality)))"/>
+    <!-- one mark for the list, not one per name -->
+    <xsl:call-template name="fallback-mark">
+      <xsl:with-param name="node" select="b:municipality/b:name | b:municipality/b:note"/>
+      <xsl:with-param name="how" select="'tag'"/>
+    </xsl:call-template>
     <xsl:text>&#10;</xsl:text>
     <!-- one line per network, in order of first appearance -->
     <xsl:for-each select="set:distinct($networks/@network)">

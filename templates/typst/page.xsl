@@ -200,6 +200,15 @@
 // (the PDF tags a paragraph with one language).
 #let fallback-mark(label) = block(above: 0.7em, below: 0.3em, sticky: true,
   text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false, label))
+// The same above a heading whose title fell back, the heading close under it: the
+// mark is not in the heading, so neither in the outline nor in the bookmarks.
+#let fallback-heading(label, body) = {
+  block(below: 0.25em, sticky: true,
+    text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false, label))
+  { show heading: set block(above: 0em); body }
+}
+// The mark inline, after a caption or a count: one for a whole table or list.
+#let fallback-tag(label) = box(text(font: sans, size: 7pt, weight: "semibold", fill: muted, hyphenate: false, label))
 // The source line under a table or figure.
 #let source-line(body) = align(left, block(above: 0.5em, below: 0em, text(font: sans, size: 8pt, fill: muted, body)))
 // A numbered reference: its number and its text.
@@ -264,14 +273,50 @@
 
   <!-- "#fallback-mark("In Ukrainian")" (fallback.mark) above a passage ($node: a
        paragraph, a list item) shown in another language for want of a translation;
-       nothing for one in the page's language. -->
+       nothing for one in the page's language.  $node may be a set (a table's
+       caption and cells, a list of names): one mark for all, naming the language
+       of the first that fell back.  $how: 'block' (above a passage), 'tag' (inline,
+       after a caption or a count: " #fallback-tag(…)"), or 'heading' (the opening
+       of "#fallback-heading(…, [", which the caller closes with "])"). -->
   <xsl:template name="fallback-mark">
     <xsl:param name="node" select="."/>
-    <xsl:if test="$node/@xml:lang and $node/@xml:lang != $lang">
-      <xsl:variable name="code" select="string($node/@xml:lang)"/>
-      <xsl:text>#fallback-mark(</xsl:text>
+    <xsl:param name="how" select="'block'"/>
+    <xsl:variable name="fallen" select="$node[@xml:lang and @xml:lang != $lang][1]"/>
+    <xsl:if test="$fallen">
+      <xsl:variable name="code" select="string($fallen/@xml:lang)"/>
+      <xsl:choose>
+        <xsl:when test="$how = 'tag'"> #fallback-tag(</xsl:when>
+        <xsl:when test="$how = 'heading'">#fallback-heading(</xsl:when>
+        <xsl:otherwise>#fallback-mark(</xsl:otherwise>
+      </xsl:choose>
       <xsl:value-of select="bg:typst(bg:msg('fallback.mark', $code, bg:autonym($code)), 'string')"/>
-      <xsl:text>);</xsl:text>
+      <xsl:choose>
+        <xsl:when test="$how = 'heading'">, [</xsl:when>
+        <xsl:otherwise>);</xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A heading (as the heading template makes it) whose title $node may have
+       fallen back: then under its mark (fallback-heading). -->
+  <xsl:template name="marked-heading">
+    <xsl:param name="node" select="b:title"/>
+    <xsl:param name="level" select="1"/>
+    <xsl:param name="content"/>
+    <xsl:param name="id" select="''"/>
+    <xsl:param name="outlined" select="true()"/>
+    <xsl:call-template name="fallback-mark">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="how" select="'heading'"/>
+    </xsl:call-template>
+    <xsl:call-template name="heading">
+      <xsl:with-param name="level" select="$level"/>
+      <xsl:with-param name="content" select="$content"/>
+      <xsl:with-param name="id" select="$id"/>
+      <xsl:with-param name="outlined" select="$outlined"/>
+    </xsl:call-template>
+    <xsl:if test="$node[@xml:lang and @xml:lang != $lang]">
+      <xsl:text>])&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
 

@@ -87,7 +87,7 @@
     <xsl:text>), inset: (left: 11pt, y: 3pt), above: 1.2em, below: 1.2em, {&#10;  show heading: set block(above: 0.3em, below: 0.5em)&#10;  block(sticky: true, above: 0em, below: 0em, text(font: sans, size: 8pt, fill: muted)[</xsl:text>
     <xsl:value-of select="bg:typst(bg:msg('recommendation.position', number($n), $rec-count))"/>
     <xsl:text>])&#10;  [</xsl:text>
-    <xsl:call-template name="heading">
+    <xsl:call-template name="marked-heading">
       <xsl:with-param name="level" select="3"/>
       <xsl:with-param name="content">
         <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:title"/></xsl:call-template>

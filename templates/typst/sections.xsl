@@ -16,7 +16,7 @@
        subsections in order. -->
   <xsl:template match="b:section">
     <xsl:call-template name="marker"/>
-    <xsl:call-template name="heading">
+    <xsl:call-template name="marked-heading">
       <xsl:with-param name="level" select="count(ancestor::b:section) + 1"/>
       <xsl:with-param name="content">
         <xsl:call-template name="plain-text"><xsl:with-param name="node" select="b:title"/></xsl:call-template>

@@ -103,6 +103,11 @@
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
+    <!-- one mark for the whole table or figure, not one per cell -->
+    <xsl:call-template name="fallback-mark">
+      <xsl:with-param name="node" select="b:caption | b:thead/b:row/b:cell | b:tbody/b:row/b:cell | b:source | b:alt"/>
+      <xsl:with-param name="how" select="'tag'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- The source of a table or figure: "Source: …", with its links. -->
