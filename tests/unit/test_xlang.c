@@ -143,6 +143,17 @@ static void test_checks(void) {
               findings("<name xml:lang=\"uk\">Open Society Foundations Kyiv</name>\n<name "
                        "xml:lang=\"en\">Open Society Foundations Kyiv</name>\n"),
               "");
+    check_str("a paragraph left untranslated, with other white space",
+              findings("<p xml:lang=\"uk\">Насосні станції без живлення.</p>\n<p xml:lang=\"en\">Насосні  станції\n"
+                       " без живлення.</p>\n"),
+              "3: the English version is word for word the Ukrainian (line 2): translate it, write it once without "
+              "xml:lang if it is the same in every language, or allow it with allow=\"identical\"  [identical]\n");
+    check_str("a reference's text may be the same",
+              findings("<ref id=\"r\"><text xml:lang=\"uk\">OECD. Guidelines for Citizen Participation. 2022.</text>"
+                       "<text xml:lang=\"en\">OECD. Guidelines for Citizen Participation. 2022.</text></ref>\n"),
+              "");
+    check_str("a text without letters may be the same",
+              findings("<p xml:lang=\"uk\">12 — 15 — 17 %</p>\n<p xml:lang=\"en\">12 — 15 — 17 %</p>\n"), "");
     check_str("two words may be the same",
               findings("<title xml:lang=\"uk\">COVID-19 response</title>\n<title xml:lang=\"en\">COVID-19 "
                        "response</title>\n"),
