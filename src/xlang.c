@@ -122,9 +122,14 @@ static size_t number_at(const char *p, const char *decimal, const char *group, b
     return (size_t)(q - p);
 }
 
-void bg_xlang_numbers(const char *text, const char *lang, bg_strv *out, bg_strv *written) {
+/* A language's separators, as bg_l10n_number_symbols gives them. */
+typedef struct symbols {
+    char lang[32];
     char decimal[16], group[16];
-    bg_l10n_number_symbols(lang, decimal, group, sizeof decimal);
+} symbols;
+
+static void scan(const char *text, const symbols *sy, bg_strv *out, bg_strv *written) {
+    const char *decimal = sy->decimal, *group = sy->group;
     for (const char *p = text ? text : ""; *p;) {
         if (!digit(*p)) {
             p++;
@@ -133,6 +138,31 @@ void bg_xlang_numbers(const char *text, const char *lang, bg_strv *out, bg_strv 
         size_t len = date_at(p, out, written);
         p += len ? len : number_at(p, decimal, group, out, written);
     }
+}
+
+void bg_xlang_numbers(const char *text, const char *lang, bg_strv *out, bg_strv *written) {
+    symbols sy;
+    bg_l10n_number_symbols(lang, sy.decimal, sy.group, sizeof sy.decimal);
+    scan(text, &sy, out, written);
+}
+
+/* The separators of each language met in one walk: ICU opens a number format to
+ * give them, too slow to do for every text node of a large brief. */
+#define SYMBOLS_CACHED 16
+typedef struct symbols_cache {
+    symbols v[SYMBOLS_CACHED];
+    int n;
+} symbols_cache;
+
+static const symbols *symbols_of(symbols_cache *c, const char *lang) {
+    lang = lang ? lang : "";
+    for (int i = 0; i < c->n; i++)
+        if (strcmp(c->v[i].lang, lang) == 0)
+            return &c->v[i];
+    symbols *sy = &c->v[c->n < SYMBOLS_CACHED ? c->n++ : SYMBOLS_CACHED - 1];
+    snprintf(sy->lang, sizeof sy->lang, "%s", lang);
+    bg_l10n_number_symbols(lang, sy->decimal, sy->group, sizeof sy->decimal);
+    return sy;
 }
 
 /* ---- what a version holds ----------------------------------------------------------- */
@@ -153,12 +183,12 @@ static void add_attr(bg_strv *s, const xmlNode *el, const char *name) {
     xmlFree(v);
 }
 
-static void gather(holds *h, const xmlNode *n, const char *lang) {
+static void gather(holds *h, const xmlNode *n, const symbols *sy) {
     for (const xmlNode *k = n->children; k; k = k->next) {
         /* Numbers text node by text node: a footnote's "31 votes" right after
          * "of 144." is not the number 144.31. */
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)
-            bg_xlang_numbers((const char *)k->content, lang, &h->numbers, &h->written);
+            scan((const char *)k->content, sy, &h->numbers, &h->written);
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (xmlStrEqual(k->name, BAD_CAST "a"))
@@ -171,13 +201,13 @@ static void gather(holds *h, const xmlNode *n, const char *lang) {
             h->footnotes++;
         else if (xmlStrEqual(k->name, BAD_CAST "em") || xmlStrEqual(k->name, BAD_CAST "strong"))
             h->emphasis++;
-        gather(h, k, lang);
+        gather(h, k, sy);
     }
 }
 
-static void holds_read(holds *h, const xmlNode *el) {
+static void holds_read(holds *h, const xmlNode *el, symbols_cache *cache) {
     memset(h, 0, sizeof *h);
-    gather(h, el, (const char *)bg_node_lang(el));
+    gather(h, el, symbols_of(cache, (const char *)bg_node_lang(el)));
     h->plain = bg_text_plain(el);
     for (const char *p = h->plain ? h->plain : ""; *p; p++)
         h->chars += ((unsigned char)*p & 0xC0) != 0x80;
@@ -209,6 +239,7 @@ typedef struct pair {
     void (*fn)(const bg_xlang_finding *f, void *ctx);
     void *ctx;
     int found;
+    symbols_cache *symbols;
 } pair;
 
 /* 1 when either version allows check `id` (its `allow` attribute names it). */
@@ -342,8 +373,8 @@ static int may_be_same(const xmlNode *el, const holds *h) {
 
 static void compare(pair *p) {
     holds s, t;
-    holds_read(&s, p->source);
-    holds_read(&t, p->translation);
+    holds_read(&s, p->source, p->symbols);
+    holds_read(&t, p->translation, p->symbols);
     compare_lists(p, BG_XLANG_NUMBERS, &s.numbers, &s.written, &t.numbers, &t.written, NULL);
     compare_lists(p, BG_XLANG_LINKS, &s.links, &s.links, &t.links, &t.links, "links to");
     compare_lists(p, BG_XLANG_CITATIONS, &s.cites, &s.cites, &t.cites, &t.cites, "cites");
@@ -371,13 +402,14 @@ int bg_xlang_each(xmlNodePtr root, const char *source_lang, void (*fn)(const bg_
     if (bg_text_units_collect(root, source_lang, &units) != 0)
         return -1;
     int found = 0;
+    symbols_cache cache = {.n = 0};
     for (int i = 0; i < units.n; i++) {
         const bg_text_unit *u = &units.v[i];
         xmlNodePtr base = u->source ? u->source : u->unit.member[0];
         for (int m = 0; m < u->unit.n; m++) {
             if (u->unit.member[m] == base)
                 continue;
-            pair p = {u, base, u->unit.member[m], NULL, NULL, fn, ctx, 0};
+            pair p = {u, base, u->unit.member[m], NULL, NULL, fn, ctx, 0, &cache};
             compare(&p);
             found += p.found;
             free(p.sname);
