@@ -430,9 +430,11 @@ static void sbs_finding(const bg_xlang_finding *f, void *ctx) {
         s->found = grown;
         s->capfound = cap;
     }
-    char *m = strdup(f->message);
-    if (m)
-        s->found[s->nfound++] = (struct sbs_finding){f->translation, m};
+    struct sbs_finding *slot = &s->found[s->nfound];
+    slot->translation = f->translation;
+    slot->message = strdup(f->message);
+    if (slot->message)
+        s->nfound++;
 }
 
 /* Flag in `td` what the cross-language checks found in translation `m`, counted

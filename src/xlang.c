@@ -141,7 +141,7 @@ static void scan(const char *text, const symbols *sy, bg_strv *out, bg_strv *wri
 }
 
 void bg_xlang_numbers(const char *text, const char *lang, bg_strv *out, bg_strv *written) {
-    symbols sy;
+    symbols sy = {.lang = ""};
     bg_l10n_number_symbols(lang, sy.decimal, sy.group, sizeof sy.decimal);
     scan(text, &sy, out, written);
 }
