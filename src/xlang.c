@@ -54,7 +54,8 @@ static void add_canonical(bg_strv *out, const char *in, int nin, const char *fr,
 }
 
 /* A date written d.m.yyyy (21.05.1997) or yyyy-mm-dd at `p`: its day and year
- * into `out` (and `written`), and its length; 0 when there is none. */
+ * into `out` (and `written`), and its length; a month written m.yyyy (05.2022):
+ * its year; 0 when there is none. */
 static size_t date_at(const char *p, bg_strv *out, bg_strv *written) {
     int d = digits(p);
     if (d >= 1 && d <= 2 && p[d] == '.' && digits(p + d + 1) >= 1 && digits(p + d + 1) <= 2) {
@@ -70,6 +71,15 @@ static size_t date_at(const char *p, bg_strv *out, bg_strv *written) {
             }
             return len;
         }
+    }
+    int month = d == 2 ? (p[0] - '0') * 10 + p[1] - '0' : p[0] - '0';
+    if (d >= 1 && d <= 2 && month >= 1 && month <= 12 && p[d] == '.' && digits(p + d + 1) == 4 &&
+        (strncmp(p + d + 1, "19", 2) == 0 || strncmp(p + d + 1, "20", 2) == 0) &&
+        !(p[d + 5] == '.' && digit(p[d + 6]))) { /* a month of a year of 1900–2099: 05.2022 */
+        add_canonical(out, p + d + 1, 4, "", 0);
+        if (written)
+            bg_strv_add(written, p, (size_t)d + 5);
+        return (size_t)d + 5;
     }
     if (d == 4 && p[4] == '-' && digits(p + 5) == 2 && p[7] == '-' && digits(p + 8) == 2) {
         add_canonical(out, p, 4, "", 0);

@@ -93,7 +93,7 @@ int bg_xlang_check(const bg_brief *b);
  * in threes, a decimal part after its decimal separator (or after a point, when
  * the point is not the language's grouping separator), signs and suffixes
  * ("2-й", "2nd", "25 %") aside, and a date written d.m.yyyy or yyyy-mm-dd as its
- * day and year (the month is a word in the other language).  When `written` is
+ * day and year, m.yyyy as its year (the month is a word in the other language).  When `written` is
  * given, each number as written is appended to it too, in step. */
 void bg_xlang_numbers(const char *text, const char *lang, bg_strv *out, bg_strv *written);
 

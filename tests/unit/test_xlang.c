@@ -66,6 +66,7 @@ static void test_numbers(void) {
     check_str("pl ordinal with a point", numbers("2. runda", "pl"), "2");
     check_str("a full stop after a number ends it", numbers("of 144.", "en"), "144");
     check_str("a date d.m.yyyy is its day and year", numbers("від 21.05.1997 №", "uk"), "21|1997");
+    check_str("a month m.yyyy is its year", numbers("у 05.2022 і 3.1415", "uk"), "2022|3.1415");
     check_str("an ISO date is its year and day", numbers("2025-03-14", "en"), "2025|14");
     check_str("leading and trailing zeros", numbers("007 and 1.50", "en"), "7|1.5");
     check_str("a sign is not part of the number", numbers("-5", "en"), "5");
