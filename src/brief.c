@@ -483,7 +483,6 @@ static void check_unit(const bg_unit *u, void *ctx) {
                 "language (add <%s xml:lang=\"%s\"> right before it)",
                 (const char *)u->member[0]->name, (const char *)bg_node_lang(u->member[0]), c->b->source_lang,
                 (const char *)u->member[0]->name, c->b->source_lang);
-    brief_check_untranslated(c, u);
 }
 
 static void check_root(const checker *c) {

@@ -79,7 +79,5 @@ int brief_forgotten_lang(const bg_brief *b, xmlNodePtr n, xmlNodePtr *beside, co
 void brief_check_texts(const checker *c, xmlNodePtr node);
 /* A <ref> no <cite> names (warning). */
 void brief_check_uncited(const checker *c, xmlNodePtr root);
-/* A unit whose text is word for word the same in two languages (warning). */
-void brief_check_untranslated(const checker *c, const bg_unit *u);
 
 #endif

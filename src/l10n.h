@@ -174,6 +174,12 @@ void bg_l10n_strings_free(char **strings);
  * When ICU knows no such language, a copy of `code` and *known = 0.  NULL only when
  * out of memory (reported). */
 char *bg_l10n_language_name(const char *code, int *known);
+/* The decimal and grouping separators of language `lang`'s numbers from CLDR
+ * through ICU ("uk": "," and U+00A0; "en": "." and ","), as UTF-8 into `decimal`
+ * and `group` (each `size` bytes, owned by the caller).  For reading numbers as a
+ * language writes them (xlang.c).  0, or -1 when ICU cannot open the locale's
+ * number format (the separators are then "." and ","; not reported). */
+int bg_l10n_number_symbols(const char *lang, char *decimal, char *group, size_t size);
 /* 1 when ICU locale IDs or language tags `a` and `b` name the same language
  * ("en_GB" and "en"; "pl" and "pl-PL"); 0 otherwise and when either is NULL. */
 int bg_l10n_same_language(const char *a, const char *b);

@@ -16,6 +16,7 @@
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/upluralrules.h>
 #include <unicode/ustring.h>
 
@@ -205,6 +206,31 @@ char *bg_l10n_language_name(const char *code, int *known) {
     if (!name)
         l10n_out_of_memory();
     return name;
+}
+
+int bg_l10n_number_symbols(const char *lang, char *decimal, char *group, size_t size) {
+    snprintf(decimal, size, ".");
+    snprintf(group, size, ",");
+    char canon[ULOC_FULLNAME_CAPACITY];
+    UErrorCode st = U_ZERO_ERROR;
+    uloc_forLanguageTag(lang ? lang : "", canon, (int32_t)sizeof canon, NULL, &st);
+    if (U_FAILURE(st))
+        return -1;
+    UNumberFormat *nf = unum_open(UNUM_DECIMAL, NULL, 0, canon, NULL, &st);
+    const UNumberFormatSymbol which[2] = {UNUM_DECIMAL_SEPARATOR_SYMBOL, UNUM_GROUPING_SEPARATOR_SYMBOL};
+    char *out[2] = {decimal, group};
+    for (int i = 0; i < 2 && U_SUCCESS(st); i++) {
+        UChar sym[8];
+        int32_t n = unum_getSymbol(nf, which[i], sym, 8, &st);
+        char utf8[32];
+        int32_t len = 0;
+        if (U_SUCCESS(st) && n > 0 && n < 8)
+            u_strToUTF8(utf8, (int32_t)sizeof utf8, &len, sym, n, &st);
+        if (U_SUCCESS(st) && len > 0 && (size_t)len < size)
+            snprintf(out[i], size, "%.*s", (int)len, utf8);
+    }
+    unum_close(nf);
+    return U_SUCCESS(st) ? 0 : -1;
 }
 
 /* The language subtag of a locale ID or language tag, lower case, into 'buf'. */

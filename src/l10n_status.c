@@ -3,10 +3,14 @@
  *   {"briefs": [{"file": "brief.xml", "source-lang": "uk", "languages": [
  *      {"lang": "en", "total": 40, "translated": 37, "percent": 92,
  *       "missing": [{"line": 31, "element": "p", "context": "Findings › Water",
- *                    "id": "f-water/p[2]"}]}]}]}
+ *                    "id": "f-water/p[2]"}],
+ *       "checks": [{"line": 33, "check": "numbers", "id": "f-water/p[3]",
+ *                   "message": "the English version has the number 24 …  [numbers]"}]}]}]}
  *
  * one brief per file given, in order; a brief that could not be read is left out
- * (its errors are on stderr).  "id" is the unit's id in `l10n export`.
+ * (its errors are on stderr).  "id" is the unit's id in `l10n export`; "checks" are
+ * the cross-language checks' findings on that language's versions (xlang.h), at
+ * their lines, the source language's list empty.
  */
 #include "l10n_status.h"
 
@@ -14,9 +18,35 @@
 #include "buf.h"
 #include "diag.h"
 #include "textunits.h"
+#include "xlang.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The cross-language findings of one language, as report_language writes them. */
+typedef struct findings {
+    bg_buf *b;
+    const char *path, *lang;
+    bg_status_format format;
+    int listed;
+} findings;
+
+static void add_finding(const bg_xlang_finding *f, void *ctx) {
+    findings *fs = ctx;
+    if (xmlStrcasecmp(bg_node_lang(f->translation), BAD_CAST fs->lang) != 0)
+        return;
+    if (fs->format == BG_STATUS_JSON) {
+        bg_buf_printf(fs->b, "%s{\"line\": %ld, \"check\": ", fs->listed++ ? ", " : "", bg_node_line(f->translation));
+        bg_buf_add_json(fs->b, f->id);
+        bg_buf_puts(fs->b, ", \"id\": ");
+        bg_buf_add_json(fs->b, f->unit_id);
+        bg_buf_puts(fs->b, ", \"message\": ");
+        bg_buf_add_json(fs->b, f->message);
+        bg_buf_puts(fs->b, "}");
+    } else {
+        bg_buf_printf(fs->b, "%s:%ld: %s\n", fs->path, bg_node_line(f->translation), f->message);
+    }
+}
 
 /* One language of one brief. */
 static void report_language(bg_buf *b, const bg_brief *brief, const bg_text_units *units, const char *lang,
@@ -55,6 +85,10 @@ static void report_language(bg_buf *b, const bg_brief *brief, const bg_text_unit
         }
         free(where);
     }
+    if (format == BG_STATUS_JSON)
+        bg_buf_puts(b, "], \"checks\": [");
+    findings fs = {b, path, lang, format, 0};
+    bg_xlang_each(xmlDocGetRootElement(bg_brief_doc(brief)), bg_brief_source_lang(brief), add_finding, &fs);
     if (format == BG_STATUS_JSON)
         bg_buf_puts(b, "]}");
     if (min >= 0 && (long long)present * 100 < (long long)min * total) {

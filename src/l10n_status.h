@@ -24,7 +24,9 @@ typedef enum bg_status_format { BG_STATUS_TEXT, BG_STATUS_JSON } bg_status_forma
 /* Load and validate each of the `n` briefs in `paths`, and write to `out`, for each
  * language of its @langs, how many of its language units have text in it, the
  * percentage (rounded down, so only a complete translation says 100%), and each
- * unit without it as FILE:LINE: <p> in "Findings › Water" has no "en" text.
+ * unit without it as FILE:LINE: <p> in "Findings › Water" has no "en" text, then
+ * what the cross-language checks (xlang.h) find in that language's versions, as
+ * FILE:LINE: MESSAGE.
  * Every language of @langs is counted, the source language too.
  * `min` (0–100, or -1 for none): a language below it is an error, said at the brief.
  * Returns 0, or -1 when a brief could not be read or a language is below `min`, or

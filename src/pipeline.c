@@ -6,6 +6,7 @@
 #include "oblast.h"
 #include "typo.h"
 #include "typst.h"
+#include "xlang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,9 @@ int bg_pipeline_validate(bg_pipeline *p, bg_brief *b, const bg_langs *only, bg_l
     invalid |= bg_oblast_check(b, bg_l10n_dir(p->l10n)) != 0;
     if (invalid)
         return -1;
+    /* The language versions against each other: warnings only (errors under
+     * --strict, which bg_pipeline_load's count of errors sees), on a valid brief. */
+    bg_xlang_check(b);
     return bg_pipeline_langs(b, only, langs) < 0 ? -1 : 0;
 }
 

@@ -137,7 +137,9 @@ int bg_pipeline_peek_langs(char *const *peeked, const bg_langs *only, bg_langs *
 
 /* Validate `b` (RELAX NG, then the semantic checks: brief.h; then every @oblast
  * against the closed list: oblast.h, with suggestions from the pipeline's locale
- * folder) and choose its languages into *langs.  0, or -1 when it is not valid or
+ * folder; then, on a valid brief, the cross-language checks: xlang.h, warnings
+ * that only --strict makes errors, which the caller sees in bg_diag_errors, not
+ * in the result) and choose its languages into *langs.  0, or -1 when it is not valid or
  * names too many languages (every problem reported, at the brief's file and line).
  * Uses the schema and reads the locale folder only for a wrong @oblast (a set of
  * catalogues of its own): any thread, with the pipeline or a clone of it. */

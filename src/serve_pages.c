@@ -6,6 +6,7 @@
  * preview tool's, in English (the brief's own words stay in the rendered pages).
  */
 #include "serve.h"
+#include "xlang.h"
 
 #include <ctype.h>
 #include <libxml/HTMLtree.h>
@@ -52,6 +53,8 @@ static const char page_css[] =
     ".sbs tr.group th{background:#eef3f8;font-size:.85rem;padding-top:.6em;font-weight:600}\n"
     ".sbs td.missing{background:var(--miss);box-shadow:inset 4px 0 0 #d08a1f}\n"
     ".sbs .flag{display:block;font-size:.8rem;font-weight:600;color:var(--warn);margin-bottom:.2em}\n"
+    ".sbs .flag.check{color:var(--warn);font-weight:normal}\n"
+    ".sbs td.checked{box-shadow:inset 4px 0 0 var(--warn)}\n"
     ".sbs .fallback{color:#7b8189;font-style:italic}\n"
     ".sbs tr:target td,.sbs tr:target th{outline:2px solid var(--accent)}\n"
     ".cite{color:var(--muted);font-size:.85em}.term{font-style:italic}\n"
@@ -406,7 +409,49 @@ typedef struct sbs {
     int missing[MAX_COLS];
     char group[512];
     int row;
+    /* The cross-language checks' findings (xlang.h), flagged in the row of the
+     * translation they concern. */
+    struct sbs_finding {
+        const xmlNode *translation;
+        char *message;
+    } * found;
+    int nfound, capfound;
+    int checks[MAX_COLS];
+    xmlNodePtr summary[MAX_COLS]; /* each language's line in the summary */
 } sbs;
+
+static void sbs_finding(const bg_xlang_finding *f, void *ctx) {
+    sbs *s = ctx;
+    if (s->nfound == s->capfound) {
+        int cap = s->capfound ? 2 * s->capfound : 16;
+        struct sbs_finding *grown = realloc(s->found, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return; /* a flag less, never a wrong one */
+        s->found = grown;
+        s->capfound = cap;
+    }
+    struct sbs_finding *slot = &s->found[s->nfound];
+    slot->translation = f->translation;
+    slot->message = strdup(f->message);
+    if (slot->message)
+        s->nfound++;
+}
+
+/* Flag in `td` what the cross-language checks found in translation `m`, counted
+ * for column `c`; 1 when there was something. */
+static int sbs_flags(sbs *s, xmlNodePtr td, const xmlNode *m, int c) {
+    int any = 0;
+    for (int i = 0; i < s->nfound; i++) {
+        if (s->found[i].translation != m)
+            continue;
+        el_text(td, "span", "flag check", s->found[i].message);
+        s->checks[c]++;
+        any = 1;
+    }
+    if (any)
+        set(td, "class", "checked");
+    return any;
+}
 
 /* "findings › finding f-water": where a unit sits, by element names and ids. */
 static void where(const xmlNode *unit, char *buf, size_t size) {
@@ -462,7 +507,7 @@ static void sbs_unit(const bg_unit *u, void *ctx) {
     if (!source)
         source = u->member[0];
 
-    int any_missing = 0;
+    int any_missing = 0, any_check = 0;
     for (int c = 0; c < s->nlangs; c++) {
         const xmlNode *m = NULL;
         for (int i = 0; i < u->n && !m; i++)
@@ -473,6 +518,7 @@ static void sbs_unit(const bg_unit *u, void *ctx) {
             set(td, "lang", (const char *)bg_node_lang(m));
             snprintf(buf, sizeof buf, "line %ld", bg_node_line(m));
             set(td, "title", buf);
+            any_check |= sbs_flags(s, td, m, c);
             copy_inline(td, m, 0);
             continue;
         }
@@ -492,8 +538,11 @@ static void sbs_unit(const bg_unit *u, void *ctx) {
             link(s->missing_links[c], href, buf);
         }
     }
-    if (any_missing)
-        set(tr, "class", "has-missing");
+    if (any_missing || any_check)
+        set(tr, "class",
+            any_missing && any_check ? "has-missing has-checks"
+            : any_missing            ? "has-missing"
+                                     : "has-checks");
 }
 
 char *bg_page_side_by_side(const bg_brief *b, const char *name, const char *url, size_t *len) {
@@ -525,6 +574,7 @@ char *bg_page_side_by_side(const bg_brief *b, const char *name, const char *url,
     for (int c = 0; c < s.nlangs; c++) {
         bg_coverage cov = bg_brief_coverage(b, s.langs[c]);
         xmlNodePtr li = el(ul, "li");
+        s.summary[c] = li;
         el_text(li, "strong", NULL, language_name(s.langs[c]));
         if (c == 0)
             text(li, " (source)");
@@ -553,7 +603,16 @@ char *bg_page_side_by_side(const bg_brief *b, const char *name, const char *url,
         textf(th, "%s (%s)", language_name(s.langs[c]), s.langs[c]);
     }
     s.tbody = el(table, "tbody");
+    bg_xlang_each(xmlDocGetRootElement(bg_brief_doc(b)), bg_brief_source_lang(b), sbs_finding, &s);
     bg_brief_each_unit(xmlDocGetRootElement(bg_brief_doc(b)), sbs_unit, &s);
+    for (int c = 0; c < s.nlangs; c++)
+        if (s.checks[c]) {
+            xmlNodePtr w = el_text(s.summary[c], "span", "warn", NULL);
+            textf(w, " — %d to check across languages (marked in the table)", s.checks[c]);
+        }
+    for (int i = 0; i < s.nfound; i++)
+        free(s.found[i].message);
+    free(s.found);
     return page_close(&p, len);
 }
 
