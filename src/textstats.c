@@ -32,7 +32,8 @@ typedef struct counter {
     long long_words;
     bg_textstats *out;
     text t;
-    long line; /* the line of the block's element */
+    long line;     /* the line of the block's element */
+    size_t nl_met; /* the block's line breaks before the last long sentence */
     int failed;
 } counter;
 
@@ -133,15 +134,16 @@ static int after_initial(const UChar *u, int32_t from, int32_t e) {
     return p - 2 >= from && u[p - 1] == '.' && u_isupper(u[p - 2]) && (p - 3 < from || !u_isalnum(u[p - 3]));
 }
 
-static long line_at(const counter *c, int32_t offset) {
-    long line = c->line;
-    for (size_t i = 0; i < c->t.nnl && c->t.nl[i] < offset; i++)
-        line++;
-    return line;
+/* The line of `offset` in the block; offsets asked for only grow within a block,
+ * so the line breaks are passed once (a long paragraph stays linear). */
+static long line_at(counter *c, int32_t offset) {
+    while (c->nl_met < c->t.nnl && c->t.nl[c->nl_met] < offset)
+        c->nl_met++;
+    return c->line + (long)c->nl_met;
 }
 
-/* UTF-8 of u[s, e) with runs of spaces made one. */
-static char *utf8_of(const UChar *u, int32_t s, int32_t e) {
+/* UTF-8 of u[s, e) with runs of spaces made one, and "…" after it when `cut`. */
+static char *utf8_of(const UChar *u, int32_t s, int32_t e, int cut) {
     UErrorCode st = U_ZERO_ERROR;
     int32_t need = 0;
     u_strToUTF8(NULL, 0, &need, u + s, e - s, &st);
@@ -160,6 +162,10 @@ static char *utf8_of(const UChar *u, int32_t s, int32_t e) {
             *w++ = *r;
     while (w > out && w[-1] == ' ')
         w--;
+    if (cut) { /* room was made for it above */
+        memcpy(w, "\xE2\x80\xA6", 3);
+        w += 3;
+    }
     *w = '\0';
     return out;
 }
@@ -171,11 +177,9 @@ static int add_long(counter *c, const UChar *u, size_t first, long words, int32_
         return -1;
     o->longs = v;
     int cut = words > START_WORDS;
-    char *start = utf8_of(u, c->starts[first], cut ? c->starts[first + START_WORDS] : end);
+    char *start = utf8_of(u, c->starts[first], cut ? c->starts[first + START_WORDS] : end, cut);
     if (!start)
         return -1;
-    if (cut)
-        strcat(start, "\xE2\x80\xA6"); /* room was made for it in utf8_of */
     v[o->nlongs++] = (bg_long_sentence){line_at(c, c->starts[first]), words, start};
     return 0;
 }
@@ -259,6 +263,7 @@ static void each_fn(counter *c, xmlNodePtr el) {
 static void block(counter *c, xmlNodePtr el) {
     c->t.len = 0;
     c->t.nnl = 0;
+    c->nl_met = 0;
     c->line = bg_node_line(el);
     gather(c, el);
     if (c->t.failed || count_block(c))

@@ -76,7 +76,8 @@ static const char brief[] =
     "<meta><title>A short title</title><person><name>Not Counted Here</name></person>\n"
     "<keywords><keyword>notcounted</keyword></keywords></meta>\n"
     "<summary><p>One two three four five six seven eight nine ten eleven\n"
-    "twelve.<fn>Footnote words here.</fn> Short one.</p></summary>\n"
+    "twelve.<fn>Footnote words here.</fn> Short one.</p>\n"
+    "<p>Short.\nA sentence of eleven words that starts on the line after.</p></summary>\n"
     "<figure id='f' src='x.svg'><alt>Alternative text is not counted.</alt></figure>\n"
     "<references><ref id='r'>Neither are references.</ref></references>\n"
     "</brief>\n";
@@ -86,14 +87,18 @@ static void test_brief(void) {
     bg_textstats s = {0};
     check("a small brief is measured", doc && bg_textstats_measure(doc, "en", 10, &s) == 0);
     check_int("title, summary and footnote are counted; meta's rest, alt and references are not", s.counts.words,
-              3 + 14 + 3);
-    check_int("the title, the summary's two sentences and the footnote's", s.counts.sentences, 4);
-    check_int("one sentence is over 10 words", (long)s.nlongs, 1);
-    if (s.nlongs == 1) {
+              3 + 14 + 3 + 12);
+    check_int("the title, the summary's four sentences and the footnote's", s.counts.sentences, 6);
+    check_int("two sentences are over 10 words", (long)s.nlongs, 2);
+    if (s.nlongs == 2) {
         check_int("the long sentence's words", s.longs[0].words, 12);
         check_int("the long sentence's line is where it starts", s.longs[0].line, 4);
         check_str("the long sentence's first ten words, cut", s.longs[0].start ? strdup(s.longs[0].start) : NULL,
                   "One two three four five six seven eight nine ten\xE2\x80\xA6");
+        check_int("a sentence after a line break in its paragraph is on the next line", s.longs[1].line, 7);
+        check_str("a long sentence is cut after ten words, its line break a space",
+                  s.longs[1].start ? strdup(s.longs[1].start) : NULL,
+                  "A sentence of eleven words that starts on the line\xE2\x80\xA6");
     }
     bg_textstats_clear(&s);
     check("a cleared measure holds nothing", s.nlongs == 0 && s.longs == NULL && s.counts.words == 0);
