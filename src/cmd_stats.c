@@ -120,7 +120,7 @@ static void report_lang(bg_buf *b, const stats_opts *o, const char *path, const 
 /* Resolve `b` for each of `langs` and report it into `out`.  0, or -1 (reported). */
 static int report_brief(bg_pipeline *p, const stats_opts *o, bg_brief *b, const bg_langs *langs, bg_buf *out) {
     const char *path = bg_brief_path(b);
-    int rc = 0;
+    int rc = 0, written = 0;
     if (o->json) {
         bg_buf_printf(out, "  {\"file\": ");
         bg_buf_add_json(out, path);
@@ -137,7 +137,7 @@ static int report_brief(bg_pipeline *p, const stats_opts *o, bg_brief *b, const 
             failed = 1;
         }
         if (!failed)
-            report_lang(out, o, path, l.lang, &s, i == 0);
+            report_lang(out, o, path, l.lang, &s, written++ == 0);
         bg_textstats_clear(&s);
         bg_pipeline_lang_clear(&l);
         rc |= failed ? -1 : 0;
