@@ -86,5 +86,6 @@ int bg_cmd_check(int argc, char **argv);
 int bg_cmd_new(int argc, char **argv);
 int bg_cmd_serve(int argc, char **argv);
 int bg_cmd_l10n(int argc, char **argv);
+int bg_cmd_stats(int argc, char **argv);
 
 #endif

@@ -6,6 +6,7 @@
 #include "citation.h"
 #include "diag.h"
 #include "figure.h"
+#include "textstats.h"
 #include "typstesc.h"
 
 #include <libxml/xpathInternals.h>
@@ -545,6 +546,27 @@ static void fn_line(xmlXPathParserContextPtr ctxt, int nargs) {
     valuePush(ctxt, xmlXPathNewFloat(line > 0 ? (double)line : 0));
 }
 
+/* bg:reading-minutes(): the reading time of the brief being rendered, in whole
+ * minutes: textstats' measure of the transform's source document (the brief
+ * resolved for the run's language) — the figure `briefgen stats` gives, so serve
+ * and build show the same. */
+static void fn_reading_minutes(xmlXPathParserContextPtr ctxt, int nargs) {
+    bg_xslext_run *run = run_of(ctxt);
+    xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+    if (nargs != 0 || !run || !run->locale || !t || !t->document || !t->document->doc) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    const char *lang = bg_locale_lang(run->locale);
+    bg_textstats s = {0};
+    if (bg_textstats_measure(t->document->doc, lang, 0, &s) != 0) {
+        fail(ctxt, "bg:reading-minutes", "cannot count the words of the brief in \"%s\"", lang);
+        return;
+    }
+    valuePush(ctxt, xmlXPathNewFloat((double)bg_textstats_minutes(s.counts.words, lang)));
+    bg_textstats_clear(&s);
+}
+
 /* ---- xsl:sort with ICU collation ------------------------------------------------ */
 
 /* One sort key of xsl:sort: its computed values and how to compare them. */
@@ -743,9 +765,19 @@ void bg_xslext_register(void) {
     static const struct {
         const char *name;
         xmlXPathFunction fn;
-    } fns[] = {{"msg", fn_msg},       {"date", fn_date},       {"number", fn_number}, {"list", fn_list},
-               {"slug", fn_slug},     {"autonym", fn_autonym}, {"image", fn_image},   {"citation", fn_citation},
-               {"splice", fn_splice}, {"typst", fn_typst},     {"line", fn_line},     {"json", fn_json}};
+    } fns[] = {{"msg", fn_msg},
+               {"date", fn_date},
+               {"number", fn_number},
+               {"list", fn_list},
+               {"slug", fn_slug},
+               {"autonym", fn_autonym},
+               {"image", fn_image},
+               {"citation", fn_citation},
+               {"splice", fn_splice},
+               {"typst", fn_typst},
+               {"line", fn_line},
+               {"json", fn_json},
+               {"reading-minutes", fn_reading_minutes}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST BG_XSLT_NS, fns[i].fn);
 }

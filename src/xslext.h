@@ -1,6 +1,7 @@
 /* xslext — the bridge between templates and l10n: XSLT extension functions in the
  * namespace BG_XSLT_NS (bg:msg, bg:date, bg:number, bg:list, bg:slug, bg:autonym,
- * bg:citation, bg:splice, bg:image for the files figures embed, and for Typst
+ * bg:citation, bg:splice, bg:image for the files figures embed, bg:reading-minutes
+ * (textstats.h: the reading time `briefgen stats` gives), and for Typst
  * bg:typst, the escape of text, and bg:line, an element's line; bg:json, a JSON
  * string for the HTML's JSON-LD) and an xsl:sort
  * hook that collates with ICU.  See docs/templates.md.

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The masthead (series, language switch, title, subtitle, authors with their
-  organisations, date) and the summary box with the keywords.
+  organisations, date, reading time) and the summary box with the keywords.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,7 +18,7 @@
       select="count($orgs[@id = $authors/@org]) &gt; 1"/>
 
   <!-- The page header: series and language switch on one line, the h1, subtitles,
-       "Prepared by …" with affiliations, and the date. -->
+       "Prepared by …" with affiliations, the date and the reading time. -->
   <xsl:template match="b:meta" mode="masthead">
     <header class="masthead">
       <div class="top">
@@ -57,8 +57,12 @@
         </p>
       </xsl:if>
       <xsl:call-template name="affiliations"/>
+      <!-- the date and the reading time (bg:reading-minutes: what `briefgen stats`
+           says), on one line -->
       <p class="date">
         <time datetime="{../@date}"><xsl:value-of select="bg:date(../@date)"/></time>
+        <span class="sep" aria-hidden="true"> · </span>
+        <span class="reading-time"><xsl:value-of select="bg:msg('reading.time', bg:reading-minutes())"/></span>
       </p>
     </header>
   </xsl:template>

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The first page's masthead (series, title, subtitle, authors with their
-  organisations, date) and the summary with the keywords.
+  organisations, date, reading time) and the summary with the keywords.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -56,6 +56,8 @@
     <xsl:call-template name="affiliations"/>
     <xsl:text>#text(fill: muted)[</xsl:text>
     <xsl:value-of select="bg:typst(bg:date(../@date))"/>
+    <xsl:text>#h(0.5em)·#h(0.5em)</xsl:text>
+    <xsl:value-of select="bg:typst(bg:msg('reading.time', bg:reading-minutes()))"/>
     <xsl:text>]&#10;]&#10;#line(length: 100%, stroke: 0.5pt + rule)&#10;</xsl:text>
   </xsl:template>
 
