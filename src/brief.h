@@ -135,6 +135,11 @@ const char *bg_brief_source_lang(const bg_brief *brief);
 int bg_brief_nlangs(const bg_brief *brief);
 const char *bg_brief_lang(const bg_brief *brief, int i);
 
+/* 1 when `member` is word for word `source`, another member of its unit, as the
+ * "left untranslated" warning sees it (names, short texts and texts without a
+ * letter are never copies); the exports mark such a translation for review. */
+int bg_brief_is_copy(const xmlNode *source, const xmlNode *member);
+
 /* The line of `node` in its file (libxml2 keeps lines past 65535 when parsed with
  * XML_PARSE_BIG_LINES). */
 long bg_node_line(const xmlNode *node);

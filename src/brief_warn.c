@@ -264,3 +264,14 @@ void brief_check_untranslated(const checker *c, const bg_unit *u) {
     for (int i = 0; i < u->n; i++)
         free(text[i]);
 }
+
+int bg_brief_is_copy(const xmlNode *source, const xmlNode *member) {
+    if (!source || !member || same_by_design(source))
+        return 0;
+    int words, letters, w2, l2;
+    char *a = normalised_text(source, &words, &letters), *b = normalised_text(member, &w2, &l2);
+    int copy = a && b && words >= UNTRANSLATED_MIN_WORDS && letters && strcmp(a, b) == 0;
+    free(a);
+    free(b);
+    return copy;
+}
