@@ -599,6 +599,8 @@ bg_merge *bg_merge_open(const char *path, const bg_schema *schema) {
     return m;
 }
 
+const char *bg_merge_source_lang(const bg_merge *m) { return bg_brief_source_lang(m->b); }
+
 int bg_merge_languages(bg_merge *m, const char *file, long line, const char *source_lang, const char *lang) {
     const bg_brief *b = m->b;
     if (!lang || !lang[0]) {

@@ -52,6 +52,9 @@ typedef struct bg_merge bg_merge;
  * listed.  NULL (reported). */
 bg_merge *bg_merge_open(const char *path, const bg_schema *schema);
 
+/* The brief's source language, borrowed from `m`. */
+const char *bg_merge_source_lang(const bg_merge *m);
+
 /* Check the languages a translation file states — `source_lang` must be the brief's,
  * `lang` another of its languages — reporting at `file`:`line`.  0, or -1. */
 int bg_merge_languages(bg_merge *m, const char *file, long line, const char *source_lang, const char *lang);
