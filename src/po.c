@@ -235,7 +235,9 @@ static void merge_message(const po_in *in, po_message_t msg, int k) {
                               id,
                               xmlDocGetRootElement(src),
                               tgt ? xmlDocGetRootElement(tgt) : NULL,
-                              po_message_is_fuzzy(msg) ? "is marked fuzzy" : NULL};
+                              po_message_is_fuzzy(msg)
+                                  ? "is marked fuzzy: not merged — remove the flag once the translation is done"
+                                  : NULL};
         bg_merge_unit(in->m, &u);
     }
     xmlFreeDoc(src);

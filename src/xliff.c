@@ -561,8 +561,7 @@ void bg_merge_unit(bg_merge *m, const bg_merge_unit_in *u) {
         }
         m->c.untranslated++;
     } else if (u->unfinished) {
-        bg_warn(u->file, u->line, "%s '%s' %s: not merged — mark it done when the translation is finished", u->what,
-                u->id, u->unfinished);
+        bg_warn(u->file, u->line, "%s '%s' %s", u->what, u->id, u->unfinished);
         m->c.unfinished++;
     } else {
         const bg_text_unit *t = exported_unit(m);
@@ -715,16 +714,20 @@ static const char *unfinished(const xmlNode *tu, const xmlNode *target, char *bu
     if (approved && strcmp(approved, "yes") == 0)
         return NULL;
     if (approved && strcmp(approved, "no") == 0) {
-        snprintf(buf, size, "is marked approved=\"no\"");
+        snprintf(buf, size,
+                 "is marked approved=\"no\": not merged — make it approved=\"yes\" once the translation is done");
         return buf;
     }
     const char *state = target ? bg_xlf_attr(target, "state") : NULL;
     if (state && strncmp(state, "needs-", 6) == 0) {
-        snprintf(buf, size, "is marked state=\"%.40s\"", state);
+        snprintf(buf, size,
+                 "is marked state=\"%.40s\": not merged — set state=\"translated\" once the translation is done",
+                 state);
         return buf;
     }
     if (state && strcmp(state, "new") == 0) {
-        snprintf(buf, size, "is marked state=\"new\"");
+        snprintf(buf, size,
+                 "is marked state=\"new\": not merged — set state=\"translated\" once the translation is done");
         return buf;
     }
     return NULL;
@@ -737,7 +740,7 @@ typedef struct xliff_walk {
 
 static int merge_one(xmlNodePtr n, void *data) {
     const xliff_walk *w = data;
-    char why[80];
+    char why[160];
     const xmlNode *target = bg_xlf_child(n, "target", NULL);
     bg_merge_unit_in u = {w->path,
                           "trans-unit",

@@ -61,7 +61,8 @@ int bg_merge_languages(bg_merge *m, const char *file, long line, const char *sou
 
 /* One translated unit.  `source` and `target` are elements whose content is XLIFF
  * inline content (target NULL: none); `finished` NULL when the translation is done,
- * else why it is not ("is fuzzy") — such a unit is warned about and left out. */
+ * else why it is not and what to do ("is marked fuzzy: not merged — …"): such a
+ * unit is warned about with these words and left out. */
 typedef struct bg_merge_unit_in {
     const char *file; /* the translation file, for messages */
     const char *what; /* "trans-unit", "entry" */
