@@ -246,7 +246,9 @@ static void merge_message(const po_in *in, po_message_t msg, int k) {
 
 /* The languages of the header (Language, X-Source-Language), checked. */
 static int header_languages(bg_merge *m, po_file_t file, const char *path, long line) {
-    const char *header = po_file_domain_header(file, NULL);
+    /* Declared const, but libgettextpo hands out a copy (xstrdup in gettext-po.c)
+     * that nothing else frees. */
+    char *header = (char *)po_file_domain_header(file, NULL);
     char *lang = header ? po_header_field(header, "Language") : NULL;
     char *src = header ? po_header_field(header, "X-Source-Language") : NULL;
     int rc;
@@ -258,6 +260,7 @@ static int header_languages(bg_merge *m, po_file_t file, const char *path, long 
     }
     free(lang);
     free(src);
+    free(header);
     return rc;
 }
 
