@@ -23,7 +23,7 @@
 /* libgettextpo reports through a handler that may not return on a fatal error; the
  * one call in progress (po.h: one at a time) keeps its way back here. */
 static jmp_buf *fatal_exit;
-static int po_errors;
+static int po_errors, po_said; /* errors seen (any stops the import), errors reported */
 
 static void po_xerror(int severity, po_message_t message, const char *filename, size_t lineno, size_t column,
                       int multiline, const char *text) {
@@ -38,9 +38,17 @@ static void po_xerror(int severity, po_message_t message, const char *filename, 
         bg_warn(filename, line, "%.*s", (int)n, text);
         return;
     }
-    /* The closing "found N fatal errors" repeats what was said line by line. */
-    if (!(severity == PO_SEVERITY_FATAL_ERROR && po_errors > 0 && strncmp(text, "found ", 6) == 0))
+    /* The closing "found N fatal errors" repeats what was said line by line, and
+     * gettext says some problems once per byte ("invalid multibyte sequence"). */
+    static char last[160];
+    static long last_line;
+    int repeat = line == last_line && n < sizeof last && strncmp(last, text, n) == 0 && last[n] == '\0';
+    if (!repeat && !(severity == PO_SEVERITY_FATAL_ERROR && po_errors > 0 && strncmp(text, "found ", 6) == 0)) {
         bg_error(filename, line, "%.*s", (int)n, text);
+        po_said++;
+    }
+    snprintf(last, sizeof last, "%.*s", (int)n, text);
+    last_line = line;
     po_errors++;
     if (severity == PO_SEVERITY_FATAL_ERROR && fatal_exit)
         longjmp(*fatal_exit, 1);
@@ -269,7 +277,7 @@ static int header_languages(bg_merge *m, po_file_t file, const char *path, long 
 static int read_po(const char *po_path, po_file_t *file) {
     jmp_buf here;
     *file = NULL;
-    po_errors = 0;
+    po_errors = po_said = 0;
     fatal_exit = &here;
     if (setjmp(here) == 0)
         *file = po_file_read(po_path, &handler);
@@ -299,7 +307,7 @@ int bg_po_import(const char *path, const char *po_path, const bg_schema *schema)
     free(bytes);
     if (!m || !lines || read_po(po_path, &file) != 0) {
         if (m && lines)
-            bg_error(path, 0, "not changed: fix the problems in %s first", po_path);
+            bg_error(path, 0, "not changed: fix the problem%s in %s first", po_said == 1 ? "" : "s", po_path);
         bg_merge_free(m);
         free(lines);
         return -1;
