@@ -24,6 +24,15 @@
  * one call in progress (po.h: one at a time) keeps its way back here. */
 static jmp_buf *fatal_exit;
 static int po_errors, po_said; /* errors seen (any stops the import), errors reported */
+static char last_text[160];    /* the error said last, and its line */
+static long last_line = -1;
+
+/* Begin a call into libgettextpo that reports through `handler`. */
+static void po_calls_begin(jmp_buf *back) {
+    po_errors = po_said = 0;
+    last_line = -1;
+    fatal_exit = back;
+}
 
 static void po_xerror(int severity, po_message_t message, const char *filename, size_t lineno, size_t column,
                       int multiline, const char *text) {
@@ -40,14 +49,12 @@ static void po_xerror(int severity, po_message_t message, const char *filename, 
     }
     /* The closing "found N fatal errors" repeats what was said line by line, and
      * gettext says some problems once per byte ("invalid multibyte sequence"). */
-    static char last[160];
-    static long last_line;
-    int repeat = line == last_line && n < sizeof last && strncmp(last, text, n) == 0 && last[n] == '\0';
+    int repeat = line == last_line && n < sizeof last_text && strncmp(last_text, text, n) == 0 && last_text[n] == '\0';
     if (!repeat && !(severity == PO_SEVERITY_FATAL_ERROR && po_errors > 0 && strncmp(text, "found ", 6) == 0)) {
         bg_error(filename, line, "%.*s", (int)n, text);
         po_said++;
     }
-    snprintf(last, sizeof last, "%.*s", (int)n, text);
+    snprintf(last_text, sizeof last_text, "%.*s", (int)n, text);
     last_line = line;
     po_errors++;
     if (severity == PO_SEVERITY_FATAL_ERROR && fatal_exit)
@@ -105,6 +112,15 @@ static int po_unit(const bg_xfile *f, const bg_xunit *u, void *data) {
     return 0;
 }
 
+/* po_file_write, with a way back from a fatal error; po_errors counts the errors. */
+static void write_po(po_file_t file, const char *name) {
+    jmp_buf here;
+    po_calls_begin(&here);
+    if (setjmp(here) == 0)
+        po_file_write(file, name, &handler);
+    fatal_exit = NULL;
+}
+
 /* `file` as PO text, in a new buffer: libgettextpo writes only to a named file, so
  * through a temporary one that is removed at once.  NULL (reported). */
 static char *po_bytes(po_file_t file, size_t *len) {
@@ -119,13 +135,9 @@ static char *po_bytes(po_file_t file, size_t *len) {
         return NULL;
     }
     close(fd);
-    int errors = po_errors;
-    po_file_write(file, name.s, &handler);
-    if (po_errors == errors && bg_file_read(name.s, PO_MAX_BYTES, &data, len, NULL) != BG_FILE_OK) {
+    write_po(file, name.s);
+    if (po_errors == 0 && bg_file_read(name.s, PO_MAX_BYTES, &data, len, NULL) != BG_FILE_OK) {
         bg_error(name.s, 0, "cannot read back the PO text just written");
-        data = NULL;
-    } else if (po_errors != errors) {
-        free(data);
         data = NULL;
     }
     unlink(name.s);
@@ -277,8 +289,7 @@ static int header_languages(bg_merge *m, po_file_t file, const char *path, long 
 static int read_po(const char *po_path, po_file_t *file) {
     jmp_buf here;
     *file = NULL;
-    po_errors = po_said = 0;
-    fatal_exit = &here;
+    po_calls_begin(&here);
     if (setjmp(here) == 0)
         *file = po_file_read(po_path, &handler);
     fatal_exit = NULL;
