@@ -45,7 +45,9 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) \
              $(shell pkg-config --cflags $(PKGS)) \
              -DBG_VERSION='"$(VERSION)"' -DBG_DATADIR='"$(DATADIR)"'
-LIBS     = $(shell pkg-config --libs $(PKGS)) -lpthread
+# libgettextpo (Debian libgettextpo-dev: the PO files of l10n export/import) ships no
+# pkg-config file; its header and library sit in the default search paths.
+LIBS     = $(shell pkg-config --libs $(PKGS)) -lgettextpo -lpthread
 
 SRCS    := $(wildcard src/*.c)
 LIBSRCS := $(filter-out src/main.c,$(SRCS))

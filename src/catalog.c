@@ -411,6 +411,7 @@ int bg_catalog_sync(const bg_catalog *c, const bg_catalog *root, bg_sync_result 
             bg_buf_free(&src);
             if (u->target_text) {
                 failed |= bg_xedit_set_attr(e, c->x, u->target, "state", "needs-review-translation");
+                failed |= bg_xedit_set_attr(e, c->x, u->node, "approved", "no");
                 r->review++;
             }
             r->reworded++;
@@ -498,8 +499,9 @@ int bg_catalog_create(const char *dir, const char *lang, const bg_catalog *root)
     bg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- ");
     bg_buf_add_xml(&out, name ? name : lang, strlen(name ? name : lang), 0);
     bg_buf_printf(&out, " messages (%s), begun with 'briefgen l10n new %s' from en.xlf.\n", lang, lang);
-    bg_buf_puts(&out, "     Translate each <target>, then set its state=\"translated\"; check your work with\n"
-                      "     'briefgen l10n check'.  Plural messages need the cases");
+    bg_buf_puts(&out, "     Translate each <target>, then set its state=\"translated\" and its trans-unit's\n"
+                      "     approved=\"yes\"; check your work with 'briefgen l10n check'.\n"
+                      "     Plural messages need the cases");
     for (int i = 0; cats && cats[i]; i++)
         bg_buf_printf(&out, "%s%s", i == 0 ? " " : cats[i + 1] ? ", " : " and ", cats[i]);
     bg_buf_puts(&out, ".\n     docs/translating.md explains the rest. -->\n");

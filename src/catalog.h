@@ -65,7 +65,8 @@ int bg_catalog_state_needs_review(const char *state);
  * units for new keys are added (English source, an empty target in state "new",
  * the root's note) after the key that precedes them in en.xlf; a unit whose source
  * is no longer the root's gets the new source and, when translated, the state
- * "needs-review-translation" (the old target is kept); units for keys the root no
+ * "needs-review-translation" and approved="no" on the unit, so tools that go by
+ * either see it unfinished (the old target is kept); units for keys the root no
  * longer has are removed; a developer's note that changed in en.xlf is updated.
  * Nothing else in the file changes, and it is written (atomically) only when
  * something did.  Counts go to the fields of `r`.  0, or -1 (reported). */

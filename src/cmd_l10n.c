@@ -4,8 +4,8 @@
  *   sync    the locale files brought in line with en.xlf (catalog)
  *   new     a locale file for a new language (catalog)
  *   status  translation coverage of briefs (l10n_status)
- *   export  a brief's text as XLIFF for a CAT tool (xliff)
- *   import  the translations back into the brief (xliff)
+ *   export  a brief's text as XLIFF or PO for a CAT tool (xliff, po)
+ *   import  the translations back into the brief (xliff, po)
  *
  * Each subcommand parses its own options here and hands the work to its module;
  * the usage text is the l10n entry of the command table in cli.c.
@@ -16,6 +16,7 @@
 #include "l10n.h"
 #include "l10n_check.h"
 #include "l10n_status.h"
+#include "po.h"
 #include "schema.h"
 #include "xliff.h"
 
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { OPT_LOCALES = 256, OPT_FORMAT, OPT_MIN };
 
@@ -33,6 +35,7 @@ typedef struct l10n_opts {
     const char *lang;   /* export --lang */
     const char *output; /* export -o */
     bg_status_format format;
+    int po;  /* export --format po */
     int min; /* status --min; -1 none */
 } l10n_opts;
 
@@ -110,7 +113,13 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
             o->output = optarg;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "json") == 0) {
+            if (strcmp(argv[0], "export") == 0) {
+                if (strcmp(optarg, "xliff") != 0 && strcmp(optarg, "po") != 0) {
+                    bg_cli_usage_error(cmd(), "--format: '%s' is not xliff or po", optarg);
+                    return -1;
+                }
+                o->po = strcmp(optarg, "po") == 0;
+            } else if (strcmp(optarg, "json") == 0) {
                 o->format = BG_STATUS_JSON;
             } else if (strcmp(optarg, "text") == 0) {
                 o->format = BG_STATUS_TEXT;
@@ -246,7 +255,7 @@ static int l10n_status(int argc, char **argv) {
 
 static int l10n_export(int argc, char **argv) {
     l10n_opts o;
-    int first = parse(argc, argv, "lang output quiet help", &o);
+    int first = parse(argc, argv, "lang output format quiet help", &o);
     if (first < 0)
         return BG_EXIT_USAGE;
     if (!o.lang)
@@ -254,7 +263,9 @@ static int l10n_export(int argc, char **argv) {
     if (argc - first != 1)
         return bg_cli_usage_error(cmd(), "l10n export takes one brief");
     bg_schema *schema = load_schema();
-    int rc = schema && bg_xliff_export(argv[first], o.lang, schema, o.output) == 0 ? BG_EXIT_OK : BG_EXIT_FAIL;
+    int rc = schema && (o.po ? bg_po_export : bg_xliff_export)(argv[first], o.lang, schema, o.output) == 0
+                 ? BG_EXIT_OK
+                 : BG_EXIT_FAIL;
     bg_schema_free(schema);
     return rc;
 }
@@ -265,9 +276,14 @@ static int l10n_import(int argc, char **argv) {
     if (first < 0)
         return BG_EXIT_USAGE;
     if (argc - first != 2)
-        return bg_cli_usage_error(cmd(), "l10n import takes a brief and an XLIFF file: FILE.xml FILE.en.xlf");
+        return bg_cli_usage_error(cmd(),
+                                  "l10n import takes a brief and an XLIFF or PO file: FILE.xml FILE.en.xlf (or .po)");
     bg_schema *schema = load_schema();
-    int rc = schema && bg_xliff_import(argv[first], argv[first + 1], schema) == 0 ? BG_EXIT_OK : BG_EXIT_FAIL;
+    const char *t = argv[first + 1];
+    size_t n = strlen(t);
+    int po =
+        n > 3 && strcasecmp(t + n - 3, ".po") == 0; /* a PO file is known by its name, as gettext's tools know it */
+    int rc = schema && (po ? bg_po_import : bg_xliff_import)(argv[first], t, schema) == 0 ? BG_EXIT_OK : BG_EXIT_FAIL;
     bg_schema_free(schema);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "l10n.h"
+#include "xlf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -305,6 +306,14 @@ static void report_missing(const bg_catalog *c, const root_info *ri, const bg_ca
     }
 }
 
+/* 1 when `u` holds a finished translation (by its state, which Weblate and others go
+ * by) that is not approved="yes" (which translate-toolkit goes by). */
+static int finished_unapproved(const bg_cat_unit *u) {
+    const char *approved = bg_xlf_attr(u->node, "approved");
+    return u->target_text && !bg_catalog_state_needs_translation(u->state) &&
+           !bg_catalog_state_needs_review(u->state) && !(approved && strcmp(approved, "yes") == 0);
+}
+
 static void check_locale(const char *dir, const char *lang, const root_info *ri) {
     bg_catalog *c = bg_catalog_load(dir, lang);
     if (!c)
@@ -314,10 +323,19 @@ static void check_locale(const char *dir, const char *lang, const root_info *ri)
     int n;
     const bg_cat_unit *units = bg_catalog_units(c, &n);
     report_missing(c, ri, NULL, bg_catalog_body_line(c));
+    const bg_cat_unit *unapproved = NULL;
+    int nunapproved = 0;
     for (int i = 0; i < n; i++) {
         check_unit(c, &units[i], ri, &p);
         report_missing(c, ri, &units[i], units[i].line);
+        if (finished_unapproved(&units[i]) && !nunapproved++)
+            unapproved = &units[i];
     }
+    if (unapproved)
+        bg_warn(bg_catalog_path(c), unapproved->line,
+                "message '%s'%s: translated, but not approved=\"yes\" on the trans-unit, so tools built on "
+                "translate-toolkit (pofilter, Pootle, Virtaal) read it as fuzzy",
+                unapproved->id, nunapproved > 1 ? " (and the next ones like it)" : "");
     plural_close(&p);
     bg_catalog_free(c);
 }

@@ -360,15 +360,15 @@ static void compare_length(pair *p, const holds *s, const holds *t) {
  * organisations, municipalities, networks, places) and a reference's text, which
  * cites a work by its own title; a text of fewer than three words or without a
  * letter (ASCII, or from U+00C0 up, punctuation and symbols aside). */
-static int may_be_same(const xmlNode *el, const holds *h) {
+static int may_be_same(const xmlNode *el, const char *plain) {
     static const char *const names[] = {"name", "given", "family", "place", NULL};
     for (int i = 0; names[i]; i++)
         if (xmlStrEqual(el->name, BAD_CAST names[i]))
             return 1;
     if (xmlStrEqual(el->name, BAD_CAST "text") && el->parent && xmlStrEqual(el->parent->name, BAD_CAST "ref"))
         return 1;
-    int words = h->plain[0] != 0, letters = 0;
-    for (const xmlChar *c = (const xmlChar *)h->plain; *c;) {
+    int words = plain[0] != 0, letters = 0;
+    for (const xmlChar *c = (const xmlChar *)plain; *c;) {
         words += *c == ' ';
         int len = 4, cp = xmlGetUTF8Char(c, &len);
         if (cp < 0 || len < 1)
@@ -392,7 +392,7 @@ static void compare(pair *p) {
     compare_counts(p, BG_XLANG_FOOTNOTES, s.footnotes, t.footnotes, "<fn>");
     compare_counts(p, BG_XLANG_EMPHASIS, s.emphasis, t.emphasis, "<em> or <strong>");
     compare_length(p, &s, &t);
-    if (s.plain && t.plain && strcmp(s.plain, t.plain) == 0 && !may_be_same(p->translation, &t) &&
+    if (s.plain && t.plain && strcmp(s.plain, t.plain) == 0 && !may_be_same(p->translation, t.plain) &&
         !allowed(p, ids[BG_XLANG_IDENTICAL])) {
         name_pair(p);
         bg_buf b = {0};
@@ -404,6 +404,16 @@ static void compare(pair *p) {
     }
     holds_free(&s);
     holds_free(&t);
+}
+
+int bg_xlang_is_copy(const xmlNode *source, const xmlNode *translation) {
+    if (!source || !translation)
+        return 0;
+    char *s = bg_text_plain(source), *t = bg_text_plain(translation);
+    int copy = s && t && strcmp(s, t) == 0 && !may_be_same(translation, t);
+    free(s);
+    free(t);
+    return copy;
 }
 
 int bg_xlang_each(xmlNodePtr root, const char *source_lang, void (*fn)(const bg_xlang_finding *f, void *ctx),

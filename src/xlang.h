@@ -83,6 +83,12 @@ const char *bg_xlang_id(bg_xlang_kind kind);
 int bg_xlang_each(xmlNodePtr root, const char *source_lang, void (*fn)(const bg_xlang_finding *f, void *ctx),
                   void *ctx);
 
+/* 1 when `translation` is word for word `source`, as the `identical` check sees it
+ * (names, references' texts, texts of fewer than three words or without a letter
+ * are never copies); the exports (xliff.c, po.c) mark such a translation for review
+ * rather than approve it.  0 out of memory. */
+int bg_xlang_is_copy(const xmlNode *source, const xmlNode *translation);
+
 /* Say every finding of brief `b` (its tree must be there) as a warning at its
  * translation's line.  Returns how many. */
 int bg_xlang_check(const bg_brief *b);

@@ -11,7 +11,9 @@
 #include "diag.h"
 #include "fileio.h"
 #include "textunits.h"
+#include "xlang.h"
 #include "xlf.h"
+#include "xliff_merge.h"
 #include "xmledit.h"
 
 #include <libxml/hash.h>
@@ -239,43 +241,42 @@ static int in_langs(const bg_brief *b, const char *lang) {
     return 0;
 }
 
-static void add_unit(bg_buf *out, const bg_text_unit *t, const char *lang, const char *source_lang,
-                     const char *brief_path) {
-    bg_buf_puts(out, "      <trans-unit id=\"");
-    bg_buf_add_xml(out, t->id, strlen(t->id), 1);
-    bg_buf_puts(out, "\">\n        <source>");
-    flow f = {out, 0, 0};
+/* Unit `t` as the walk hands it on; 0, or the callback's nonzero value. */
+static int walk_unit(const bg_text_unit *t, const bg_xfile *f, const bg_xexport_fns *fns, void *data) {
+    bg_buf src = {0}, tgt = {0}, note = {0};
+    flow fs = {&src, 0, 0};
     int next = 0;
-    brief_to_xliff(&f, t->source, &next, NULL, 1);
-    bg_buf_puts(out, "</source>\n");
-    xmlNodePtr target = bg_text_unit_member(t, lang);
+    brief_to_xliff(&fs, t->source, &next, NULL, 1);
+    xmlNodePtr target = bg_text_unit_member(t, f->lang);
     if (target) {
         inlines in;
         unit_inlines(t->source, target, &in);
-        bg_buf_puts(out, "        <target state=\"translated\">");
-        flow g = {out, 0, 0};
+        flow ft = {&tgt, 0, 0};
         next = 0;
-        brief_to_xliff(&g, target, &next, in.map, 1);
-        bg_buf_puts(out, "</target>\n");
-    } else {
-        bg_buf_puts(out, "        <target state=\"needs-translation\"/>\n");
+        brief_to_xliff(&ft, target, &next, in.map, 1);
     }
-    char *where = bg_text_context(t->source, source_lang);
-    bg_buf note = {0};
+    char *where = bg_text_context(t->source, f->source_lang);
     bg_buf_printf(&note, "%s in “%s”", bg_text_kind(t->source), where ? where : "");
     if (!xmlStrEqual(t->source->name, BAD_CAST "p") && !xmlStrEqual(t->source->name, BAD_CAST "item") &&
         !xmlStrEqual(t->source->name, BAD_CAST "note") && !xmlStrEqual(t->source->name, BAD_CAST "text"))
         bg_buf_puts(&note, "; plain text, no markup");
-    bg_buf_printf(&note, " (%s:%ld)", base_name(brief_path), bg_node_line(t->source));
-    bg_buf_puts(out, "        <note>");
-    if (note.s)
-        bg_buf_add_xml(out, note.s, note.len, 0);
-    bg_buf_puts(out, "</note>\n      </trans-unit>\n");
-    bg_buf_free(&note);
     free(where);
+    int rc = -1;
+    if (src.failed || tgt.failed || note.failed) {
+        bg_error(NULL, 0, "out of memory");
+    } else {
+        bg_xunit u = {
+            t->id,  src.s ? src.s : "",     target ? (tgt.s ? tgt.s : "") : NULL, bg_xlang_is_copy(t->source, target),
+            note.s, bg_node_line(t->source)};
+        rc = fns->unit(f, &u, data);
+    }
+    bg_buf_free(&src);
+    bg_buf_free(&tgt);
+    bg_buf_free(&note);
+    return rc;
 }
 
-int bg_xliff_export(const char *path, const char *lang, const bg_schema *schema, const char *out_path) {
+int bg_xliff_walk(const char *path, const char *lang, const bg_schema *schema, const bg_xexport_fns *fns, void *data) {
     bg_brief *b = bg_brief_load(path);
     if (!b || bg_brief_validate(b, schema) != 0) {
         bg_brief_free(b);
@@ -295,21 +296,61 @@ int bg_xliff_export(const char *path, const char *lang, const bg_schema *schema,
         bg_brief_free(b);
         return -1;
     }
-    bg_buf out = {0};
-    bg_buf_puts(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<xliff version=\"1.2\" xmlns=\"" BG_XLF_NS "\">\n  <file original=\"");
-    bg_buf_add_xml(&out, base_name(path), strlen(base_name(path)), 1);
-    bg_buf_puts(&out, "\" datatype=\"xml\" source-language=\"");
-    bg_buf_add_xml(&out, source_lang, strlen(source_lang), 1);
-    bg_buf_puts(&out, "\" target-language=\"");
-    bg_buf_add_xml(&out, lang, strlen(lang), 1);
-    bg_buf_puts(&out, "\">\n    <body>\n");
-    for (int i = 0; i < units.n; i++)
+    bg_xfile f = {source_lang, lang, base_name(path)};
+    int rc = fns->begin(&f, data);
+    for (int i = 0; i < units.n && rc == 0; i++)
         if (units.v[i].source)
-            add_unit(&out, &units.v[i], lang, source_lang, path);
-    bg_buf_puts(&out, "    </body>\n  </file>\n</xliff>\n");
+            rc = walk_unit(&units.v[i], &f, fns, data);
     bg_text_units_free(&units);
     bg_brief_free(b);
+    return rc;
+}
+
+static int xliff_begin(const bg_xfile *f, void *data) {
+    bg_buf *out = data;
+    bg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                     "<xliff version=\"1.2\" xmlns=\"" BG_XLF_NS "\">\n  <file original=\"");
+    bg_buf_add_xml(out, f->brief_name, strlen(f->brief_name), 1);
+    bg_buf_puts(out, "\" datatype=\"xml\" source-language=\"");
+    bg_buf_add_xml(out, f->source_lang, strlen(f->source_lang), 1);
+    bg_buf_puts(out, "\" target-language=\"");
+    bg_buf_add_xml(out, f->lang, strlen(f->lang), 1);
+    bg_buf_puts(out, "\">\n    <body>\n");
+    return 0;
+}
+
+/* A finished translation is approved="yes" as well as state="translated": tools on
+ * translate-toolkit go by the one, Weblate and others by the other. */
+static int xliff_unit(const bg_xfile *f, const bg_xunit *u, void *data) {
+    bg_buf *out = data;
+    bg_buf_puts(out, "      <trans-unit id=\"");
+    bg_buf_add_xml(out, u->id, strlen(u->id), 1);
+    bg_buf_puts(out, u->target && !u->review ? "\" approved=\"yes\">\n        <source>" : "\">\n        <source>");
+    bg_buf_puts(out, u->source);
+    bg_buf_puts(out, "</source>\n");
+    if (u->target)
+        bg_buf_printf(out, "        <target state=\"%s\">%s</target>\n",
+                      u->review ? "needs-review-translation" : "translated", u->target);
+    else
+        bg_buf_puts(out, "        <target state=\"needs-translation\"/>\n");
+    bg_buf note = {0};
+    bg_buf_printf(&note, "%s (%s:%ld)", u->note, f->brief_name, u->line);
+    bg_buf_puts(out, "        <note>");
+    if (note.s)
+        bg_buf_add_xml(out, note.s, note.len, 0);
+    bg_buf_puts(out, "</note>\n      </trans-unit>\n");
+    bg_buf_free(&note);
+    return 0;
+}
+
+int bg_xliff_export(const char *path, const char *lang, const bg_schema *schema, const char *out_path) {
+    bg_buf out = {0};
+    bg_xexport_fns fns = {xliff_begin, xliff_unit};
+    if (bg_xliff_walk(path, lang, schema, &fns, &out) != 0) {
+        bg_buf_free(&out);
+        return -1;
+    }
+    bg_buf_puts(&out, "    </body>\n  </file>\n</xliff>\n");
     int rc = 0;
     if (out.failed) {
         bg_error(NULL, 0, "out of memory");
@@ -332,14 +373,27 @@ static void add_qname(bg_buf *b, const xmlNode *el) {
     bg_buf_puts(b, (const char *)el->name);
 }
 
-/* What one import is working on, for messages. */
-typedef struct merge {
-    const bg_xdoc *brief; /* the brief's bytes and spans */
-    const char *xliff_path;
-    long line;      /* of the trans-unit */
-    const char *id; /* of the trans-unit */
+typedef struct counts {
+    int added, updated, unchanged, untranslated, stale, unknown, unfinished;
+} counts;
+
+struct bg_merge {
+    bg_xdoc *x;  /* the brief's bytes and spans */
+    bg_brief *b; /* the brief, validated */
+    const bg_schema *schema;
+    bg_text_units units;
+    xmlHashTablePtr by_id, seen;
+    bg_xedits *e;
+    const char *lang; /* the translation's, set by bg_merge_languages */
+    char *lang_copy;
+    counts c;
     int errors;
-} merge;
+    /* The unit being merged, for messages. */
+    const bg_merge_unit_in *u;
+};
+
+/* Where a message about node `k` of the unit goes. */
+static long line_of(const bg_merge *m, const xmlNode *k) { return m->u->one_line ? m->u->line : xmlGetLineNo(k); }
 
 /* The start tag of source inline `el` as the brief writes it, turned into a start
  * tag that is followed by content when `open` is set ("<cite ref='r'/>" becomes
@@ -364,7 +418,7 @@ static void add_start_tag(bg_buf *b, const bg_xdoc *x, const xmlNode *el, int op
 
 /* The content of XLIFF target `el` as brief markup, each <g>/<x> replaced by the
  * source's inline element of that number. */
-static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines *src) {
+static void target_to_brief(flow *f, bg_merge *m, const xmlNode *el, const inlines *src) {
     for (const xmlNode *k = el->children; k; k = k->next) {
         if ((k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) && k->content) {
             flow_text(f, (const char *)k->content);
@@ -377,9 +431,9 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
             continue;
         }
         if (!bg_xlf_is(k, "g") && !bg_xlf_is(k, "x")) {
-            bg_error(m->xliff_path, xmlGetLineNo(k),
-                     "trans-unit '%s': <%s> in the target; briefgen reads only the <g> and <x/> it exported", m->id,
-                     (const char *)k->name);
+            bg_error(m->u->file, line_of(m, k),
+                     "%s '%s': <%s> in the target; briefgen reads only the <g> and <x/> it exported", m->u->what,
+                     m->u->id, (const char *)k->name);
             m->errors++;
             continue;
         }
@@ -387,15 +441,15 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
         char *end = NULL;
         long n = id ? strtol(id, &end, 10) : 0;
         if (!id || *end || n < 1 || n > src->n) {
-            bg_error(m->xliff_path, xmlGetLineNo(k), "trans-unit '%s': <%s id=\"%s\"> is not in the source text", m->id,
-                     (const char *)k->name, id ? id : "");
+            bg_error(m->u->file, line_of(m, k), "%s '%s': <%s id=\"%s\"> is not in the source text", m->u->what,
+                     m->u->id, (const char *)k->name, id ? id : "");
             m->errors++;
             continue;
         }
         const xmlNode *orig = src->v[n - 1];
         int with_content = bg_xlf_is(k, "g") && has_content(k);
         bg_buf tag = {0};
-        add_start_tag(&tag, m->brief, orig, with_content || has_content(orig));
+        add_start_tag(&tag, m->x, orig, with_content || has_content(orig));
         flow_tag(f, tag.s ? tag.s : "");
         bg_buf_free(&tag);
         if (with_content)
@@ -411,58 +465,15 @@ static void target_to_brief(flow *f, merge *m, const xmlNode *el, const inlines 
     }
 }
 
-typedef struct counts {
-    int added, updated, unchanged, untranslated, stale, unknown;
-} counts;
-
-/* Merge one trans-unit `tu` into the edits. */
-static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const bg_text_units *units, const char *lang,
-                       const char *brief_path, bg_xedits *e, counts *c) {
-    const xmlNode *source = bg_xlf_child(tu, "source", NULL), *target = bg_xlf_child(tu, "target", NULL);
-    char *text = target ? canonical_xliff(target) : NULL;
-    if (!source || !text || !text[0]) {
-        if (!source) {
-            bg_error(m->xliff_path, m->line, "trans-unit '%s' has no <source>", m->id);
-            m->errors++;
-        }
-        c->untranslated++;
-        free(text);
-        return;
-    }
-    uintptr_t i = (uintptr_t)xmlHashLookup(by_id, BAD_CAST m->id);
-    const bg_text_unit *t = i ? &units->v[i - 1] : NULL;
-    if (!t || !t->source) {
-        bg_warn(m->xliff_path, m->line,
-                "trans-unit '%s': the brief has no such text (removed since the export?); "
-                "not merged",
-                m->id);
-        c->unknown++;
-        free(text);
-        return;
-    }
-    char *was = canonical_brief(t->source, NULL), *exported = canonical_xliff(source);
-    if (!was || !exported || strcmp(was, exported) != 0) {
-        bg_warn(m->xliff_path, m->line,
-                "trans-unit '%s': the \"%s\" text changed since the export (%s:%ld); not merged — export again and "
-                "translate the new text",
-                m->id, (const char *)bg_node_lang(t->source), brief_path, bg_node_line(t->source));
-        c->stale++;
-        free(was);
-        free(exported);
-        free(text);
-        return;
-    }
-    free(was);
-    free(exported);
-
-    xmlNodePtr have = bg_text_unit_member(t, lang);
+/* Merge `t`'s translation `target` (canonical form `text`) into the edits. */
+static void merge_text(bg_merge *m, const bg_text_unit *t, const xmlNode *target, const char *text) {
+    xmlNodePtr have = bg_text_unit_member(t, m->lang);
     inlines src;
     unit_inlines(t->source, have, &src);
     char *now = have ? canonical_brief(have, src.map) : NULL;
     if (now && strcmp(now, text) == 0) { /* as it is: nothing to convert */
-        c->unchanged++;
+        m->c.unchanged++;
         free(now);
-        free(text);
         return;
     }
     bg_buf content = {0};
@@ -475,15 +486,15 @@ static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const
             m->errors++;
         }
     } else if (have) {
-        bg_xedit_set_content(e, m->brief, have, content.s ? content.s : "");
-        c->updated++;
+        bg_xedit_set_content(m->e, m->x, have, content.s ? content.s : "");
+        m->c.updated++;
     } else {
         bg_buf el = {0};
-        bg_xdoc_line_start(m->brief, t->source, &el);
+        bg_xdoc_line_start(m->x, t->source, &el);
         bg_buf_puts(&el, "<");
         add_qname(&el, t->source);
         bg_buf_puts(&el, " xml:lang=\"");
-        bg_buf_add_xml(&el, lang, strlen(lang), 1);
+        bg_buf_add_xml(&el, m->lang, strlen(m->lang), 1);
         bg_buf_puts(&el, "\">");
         bg_buf_puts(&el, content.s ? content.s : "");
         bg_buf_puts(&el, "</");
@@ -493,51 +504,187 @@ static void merge_unit(merge *m, const xmlNode *tu, xmlHashTablePtr by_id, const
             bg_error(NULL, 0, "out of memory");
             m->errors++;
         } else {
-            bg_xedit_insert_after(e, m->brief, t->source, 0, el.s);
-            c->added++;
+            bg_xedit_insert_after(m->e, m->x, t->source, 0, el.s);
+            m->c.added++;
         }
         bg_buf_free(&el);
     }
     free(now);
-    free(text);
     bg_buf_free(&content);
 }
 
-/* What the walk over the XLIFF document's trans-units takes to each (merge_one). */
-typedef struct merge_walk {
-    merge *m;
-    xmlHashTablePtr by_id, seen;
-    const bg_text_units *units;
-    const char *lang, *brief_path;
-    bg_xedits *e;
-    counts *c;
-} merge_walk;
+/* The brief's unit for the translated unit, when its source is the brief's text as
+ * exported; NULL after a warning otherwise. */
+static const bg_text_unit *exported_unit(bg_merge *m) {
+    const bg_merge_unit_in *u = m->u;
+    uintptr_t i = (uintptr_t)xmlHashLookup(m->by_id, BAD_CAST u->id);
+    const bg_text_unit *t = i ? &m->units.v[i - 1] : NULL;
+    if (!t || !t->source) {
+        bg_warn(u->file, u->line, "%s '%s': the brief has no such text (removed since the export?); not merged",
+                u->what, u->id);
+        m->c.unknown++;
+        return NULL;
+    }
+    char *was = canonical_brief(t->source, NULL), *exported = canonical_xliff(u->source);
+    int same = was && exported && strcmp(was, exported) == 0;
+    free(was);
+    free(exported);
+    if (!same) {
+        bg_warn(u->file, u->line,
+                "%s '%s': the \"%s\" text changed since the export (%s:%ld); not merged — export again and "
+                "translate the new text",
+                u->what, u->id, (const char *)bg_node_lang(t->source), bg_brief_path(m->b), bg_node_line(t->source));
+        m->c.stale++;
+        return NULL;
+    }
+    return t;
+}
 
-/* Merge trans-unit `n`, the next in document order, after checking its id. */
-static int merge_one(xmlNodePtr n, void *data) {
-    const merge_walk *w = data;
-    merge *m = w->m;
-    m->line = xmlGetLineNo(n);
-    m->id = bg_xlf_attr(n, "id");
-    if (!m->id) {
-        bg_error(m->xliff_path, m->line, "trans-unit without an id");
+void bg_merge_unit(bg_merge *m, const bg_merge_unit_in *u) {
+    m->u = u;
+    if (!u->id || !u->id[0]) {
+        bg_error(u->file, u->line, "%s without an id", u->what);
         m->errors++;
-        return 0;
+        return;
     }
-    uintptr_t first = (uintptr_t)xmlHashLookup(w->seen, BAD_CAST m->id);
+    uintptr_t first = (uintptr_t)xmlHashLookup(m->seen, BAD_CAST u->id);
     if (first) {
-        bg_error(m->xliff_path, m->line, "duplicate trans-unit id '%s' (first at line %lu)", m->id,
-                 (unsigned long)first);
+        bg_error(u->file, u->line, "duplicate %s id '%s' (first at line %lu)", u->what, u->id, (unsigned long)first);
         m->errors++;
-        return 0;
+        return;
     }
-    xmlHashAddEntry(w->seen, BAD_CAST m->id, (void *)(uintptr_t)m->line);
-    merge_unit(m, n, w->by_id, w->units, w->lang, w->brief_path, w->e, w->c);
+    xmlHashAddEntry(m->seen, BAD_CAST u->id, (void *)(uintptr_t)u->line);
+    char *text = u->target ? canonical_xliff(u->target) : NULL;
+    if (!u->source || !text || !text[0]) {
+        if (!u->source) {
+            bg_error(u->file, u->line, "%s '%s' has no source text", u->what, u->id);
+            m->errors++;
+        }
+        m->c.untranslated++;
+    } else if (u->unfinished) {
+        bg_warn(u->file, u->line, "%s '%s' %s", u->what, u->id, u->unfinished);
+        m->c.unfinished++;
+    } else {
+        const bg_text_unit *t = exported_unit(m);
+        if (t)
+            merge_text(m, t, u->target, text);
+    }
+    free(text);
+}
+
+void bg_merge_error(bg_merge *m) { m->errors++; }
+
+bg_merge *bg_merge_open(const char *path, const bg_schema *schema) {
+    bg_merge *m = calloc(1, sizeof *m);
+    if (!m || !(m->by_id = xmlHashCreate(256)) || !(m->seen = xmlHashCreate(256)) || !(m->e = bg_xedits_new())) {
+        bg_error(NULL, 0, "out of memory");
+        bg_merge_free(m);
+        return NULL;
+    }
+    m->schema = schema;
+    if (!(m->x = bg_xdoc_load(path))) {
+        bg_merge_free(m);
+        return NULL;
+    }
+    size_t len;
+    const char *bytes = bg_xdoc_bytes(m->x, &len);
+    m->b = len <= 0x7fffffff ? bg_brief_load_memory(bytes, (int)len, path) : NULL;
+    if (!m->b || bg_brief_validate(m->b, schema) != 0 ||
+        bg_text_units_collect(xmlDocGetRootElement(bg_xdoc_doc(m->x)), bg_brief_source_lang(m->b), &m->units) != 0) {
+        bg_merge_free(m);
+        return NULL;
+    }
+    for (int i = 0; i < m->units.n; i++)
+        xmlHashAddEntry(m->by_id, BAD_CAST m->units.v[i].id, (void *)(uintptr_t)(i + 1));
+    return m;
+}
+
+const char *bg_merge_source_lang(const bg_merge *m) { return bg_brief_source_lang(m->b); }
+
+int bg_merge_languages(bg_merge *m, const char *file, long line, const char *source_lang, const char *lang) {
+    const bg_brief *b = m->b;
+    if (!lang || !lang[0]) {
+        bg_error(file, line, "no target language: which language are the translations in?");
+        return -1;
+    }
+    if (!source_lang || xmlStrcasecmp(BAD_CAST source_lang, BAD_CAST bg_brief_source_lang(b)) != 0) {
+        bg_error(file, line, "source language \"%s\", but the brief %s is written in \"%s\"",
+                 source_lang ? source_lang : "", bg_brief_path(b), bg_brief_source_lang(b));
+        return -1;
+    }
+    if (xmlStrcasecmp(BAD_CAST lang, BAD_CAST bg_brief_source_lang(b)) == 0) {
+        bg_error(file, line, "target language \"%s\" is the brief's source language", lang);
+        return -1;
+    }
+    if (!in_langs(b, lang)) {
+        bg_error(file, line, "\"%s\" is not one of the languages of %s; add it to the brief's langs first", lang,
+                 bg_brief_path(b));
+        return -1;
+    }
+    free(m->lang_copy);
+    if (!(m->lang_copy = strdup(lang))) {
+        bg_error(NULL, 0, "out of memory");
+        return -1;
+    }
+    m->lang = m->lang_copy;
     return 0;
 }
 
-/* The <file> of an XLIFF document, checked against the brief; NULL (reported). */
-static const xmlNode *xliff_file(const bg_xdoc *xl, const bg_brief *b, const char **lang) {
+void bg_merge_free(bg_merge *m) {
+    if (!m)
+        return;
+    bg_xedits_free(m->e);
+    xmlHashFree(m->by_id, NULL);
+    xmlHashFree(m->seen, NULL);
+    bg_text_units_free(&m->units);
+    bg_brief_free(m->b);
+    bg_xdoc_free(m->x);
+    free(m->lang_copy);
+    free(m);
+}
+
+static void print_summary(const bg_merge *m) {
+    const counts *c = &m->c;
+    printf("%s: \"%s\" text added to %d element%s, updated in %d, unchanged in %d", bg_brief_path(m->b), m->lang,
+           c->added, c->added == 1 ? "" : "s", c->updated, c->unchanged);
+    if (c->untranslated)
+        printf("; %d without a translation", c->untranslated);
+    if (c->unfinished)
+        printf("; %d not finished", c->unfinished);
+    if (c->stale + c->unknown)
+        printf("; %d not merged", c->stale + c->unknown);
+    printf("\n");
+}
+
+int bg_merge_finish(bg_merge *m, const char *file) {
+    if (!m)
+        return -1;
+    const char *path = bg_brief_path(m->b);
+    int rc = -1;
+    if (m->errors) {
+        bg_error(path, 0, "not changed: fix the problem%s in %s first", m->errors == 1 ? "" : "s", file);
+    } else if (bg_xedits_count(m->e) > 0) {
+        size_t new_len = 0;
+        char *merged = bg_xedits_apply(m->e, m->x, &new_len);
+        bg_brief *check = merged && new_len <= 0x7fffffff ? bg_brief_load_memory(merged, (int)new_len, path) : NULL;
+        if (!check || bg_brief_validate(check, m->schema) != 0)
+            bg_error(path, 0, "the merged brief would not be valid (see above); the file is left as it was");
+        else if (bg_write_atomic(path, merged, new_len) == 0)
+            rc = 0;
+        bg_brief_free(check);
+        free(merged);
+    } else {
+        rc = 0;
+    }
+    if (rc == 0)
+        print_summary(m);
+    bg_merge_free(m);
+    return rc;
+}
+
+/* The <file> of an XLIFF document, its languages checked against the brief; NULL
+ * (reported). */
+static const xmlNode *xliff_file(const bg_xdoc *xl, bg_merge *m) {
     const char *path = bg_xdoc_name(xl);
     const xmlNode *top = xmlDocGetRootElement(bg_xdoc_doc(xl));
     const char *version = bg_xlf_attr(top, "version");
@@ -554,96 +701,76 @@ static const xmlNode *xliff_file(const bg_xdoc *xl, const bg_brief *b, const cha
         bg_error(path, xmlGetLineNo(top), "no <file> in this XLIFF document");
         return NULL;
     }
-    const char *src = bg_xlf_attr(file, "source-language");
-    *lang = bg_xlf_attr(file, "target-language");
-    long line = xmlGetLineNo(file);
-    if (!*lang || !(*lang)[0]) {
-        bg_error(path, line, "<file> has no target-language: which language are the targets in?");
+    if (bg_merge_languages(m, path, xmlGetLineNo(file), bg_xlf_attr(file, "source-language"),
+                           bg_xlf_attr(file, "target-language")) != 0)
         return NULL;
-    }
-    if (!src || xmlStrcasecmp(BAD_CAST src, BAD_CAST bg_brief_source_lang(b)) != 0) {
-        bg_error(path, line, "source-language=\"%s\", but the brief %s is written in \"%s\"", src ? src : "",
-                 bg_brief_path(b), bg_brief_source_lang(b));
-        return NULL;
-    }
-    if (xmlStrcasecmp(BAD_CAST * lang, BAD_CAST bg_brief_source_lang(b)) == 0) {
-        bg_error(path, line, "target-language=\"%s\" is the brief's source language", *lang);
-        return NULL;
-    }
-    if (!in_langs(b, *lang)) {
-        bg_error(path, line, "\"%s\" is not one of the languages of %s; add it to the brief's langs first", *lang,
-                 bg_brief_path(b));
-        return NULL;
-    }
     return file;
 }
 
-int bg_xliff_import(const char *path, const char *xliff_path, const bg_schema *schema) {
-    bg_xdoc *x = bg_xdoc_load(path);
-    if (!x)
-        return -1;
-    size_t len;
-    const char *bytes = bg_xdoc_bytes(x, &len);
-    bg_brief *b = len <= 0x7fffffff ? bg_brief_load_memory(bytes, (int)len, path) : NULL;
-    bg_xdoc *xl = NULL;
-    bg_text_units units = {NULL, 0};
-    xmlHashTablePtr by_id = xmlHashCreate(256), seen = xmlHashCreate(256);
-    bg_xedits *e = bg_xedits_new();
-    int rc = -1;
-    const char *lang = NULL;
-    const xmlNode *file = NULL;
-    if (!by_id || !seen || !e) {
-        bg_error(NULL, 0, "out of memory");
-        goto done;
+/* Why trans-unit `tu`'s target is not a finished translation, or NULL when it is:
+ * approved="yes" says done and approved="no" not; without approved the target's
+ * state decides (new, needs-… are not done).  Set in `buf`. */
+static const char *unfinished(const xmlNode *tu, const xmlNode *target, char *buf, size_t size) {
+    const char *approved = bg_xlf_attr(tu, "approved");
+    if (approved && strcmp(approved, "yes") == 0)
+        return NULL;
+    if (approved && strcmp(approved, "no") == 0) {
+        snprintf(buf, size,
+                 "is marked approved=\"no\": not merged — make it approved=\"yes\" once the translation is done");
+        return buf;
     }
-    if (!b || bg_brief_validate(b, schema) != 0 || !(xl = bg_xdoc_load(xliff_path)) ||
-        !(file = xliff_file(xl, b, &lang)))
-        goto done;
-    if (bg_text_units_collect(xmlDocGetRootElement(bg_xdoc_doc(x)), bg_brief_source_lang(b), &units) != 0)
-        goto done;
-    for (int i = 0; i < units.n; i++)
-        xmlHashAddEntry(by_id, BAD_CAST units.v[i].id, (void *)(uintptr_t)(i + 1));
+    const char *state = target ? bg_xlf_attr(target, "state") : NULL;
+    if (state && strncmp(state, "needs-", 6) == 0) {
+        snprintf(buf, size,
+                 "is marked state=\"%.40s\": not merged — set state=\"translated\" once the translation is done",
+                 state);
+        return buf;
+    }
+    if (state && strcmp(state, "new") == 0) {
+        snprintf(buf, size,
+                 "is marked state=\"new\": not merged — set state=\"translated\" once the translation is done");
+        return buf;
+    }
+    return NULL;
+}
 
-    merge m = {x, xliff_path, 0, NULL, 0};
-    counts c = {0, 0, 0, 0, 0, 0};
-    merge_walk w = {&m, by_id, seen, &units, lang, path, e, &c};
+typedef struct xliff_walk {
+    bg_merge *m;
+    const char *path;
+} xliff_walk;
+
+static int merge_one(xmlNodePtr n, void *data) {
+    const xliff_walk *w = data;
+    char why[160];
+    const xmlNode *target = bg_xlf_child(n, "target", NULL);
+    bg_merge_unit_in u = {w->path,
+                          "trans-unit",
+                          xmlGetLineNo(n),
+                          0,
+                          bg_xlf_attr(n, "id"),
+                          bg_xlf_child(n, "source", NULL),
+                          target,
+                          unfinished(n, target, why, sizeof why)};
+    bg_merge_unit(w->m, &u);
+    return 0;
+}
+
+int bg_xliff_import(const char *path, const char *xliff_path, const bg_schema *schema) {
+    bg_merge *m = bg_merge_open(path, schema);
+    if (!m)
+        return -1;
+    bg_xdoc *xl = bg_xdoc_load(xliff_path);
+    const xmlNode *file = xl ? xliff_file(xl, m) : NULL;
+    if (!file) {
+        bg_merge_free(m);
+        bg_xdoc_free(xl);
+        return -1;
+    }
+    xliff_walk w = {m, xliff_path};
     for (const xmlNode *body = file->children; body; body = body->next)
         if (bg_xlf_is(body, "body"))
             bg_xlf_each_unit(body, merge_one, &w);
-    if (m.errors) {
-        bg_error(path, 0, "not changed: fix the problem%s in %s first", m.errors == 1 ? "" : "s", xliff_path);
-        goto done;
-    }
-    if (bg_xedits_count(e) > 0) {
-        size_t new_len = 0;
-        char *merged = bg_xedits_apply(e, x, &new_len);
-        bg_brief *check = merged && new_len <= 0x7fffffff ? bg_brief_load_memory(merged, (int)new_len, path) : NULL;
-        if (!check || bg_brief_validate(check, schema) != 0) {
-            bg_error(path, 0, "the merged brief would not be valid (see above); the file is left as it was");
-        } else if (bg_write_atomic(path, merged, new_len) == 0) {
-            rc = 0;
-        }
-        bg_brief_free(check);
-        free(merged);
-    } else {
-        rc = 0;
-    }
-    if (rc == 0) {
-        printf("%s: \"%s\" text added to %d element%s, updated in %d, unchanged in %d", path, lang, c.added,
-               c.added == 1 ? "" : "s", c.updated, c.unchanged);
-        if (c.untranslated)
-            printf("; %d without a translation", c.untranslated);
-        if (c.stale + c.unknown)
-            printf("; %d not merged", c.stale + c.unknown);
-        printf("\n");
-    }
-done:
-    bg_xedits_free(e);
-    xmlHashFree(by_id, NULL);
-    xmlHashFree(seen, NULL);
-    bg_text_units_free(&units);
+    int rc = bg_merge_finish(m, xliff_path);
     bg_xdoc_free(xl);
-    bg_brief_free(b);
-    bg_xdoc_free(x);
     return rc;
 }
