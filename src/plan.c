@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include "buf.h"
+#include "citefile.h"
 #include "cli.h"
 #include "fileio.h"
 
@@ -25,6 +26,13 @@ int bg_plan_output_path(const bg_plan *pl, char *buf, size_t size, const char *b
     char stem[PATH_MAX];
     bg_plan_output_stem(brief, stem, sizeof stem);
     return snprintf(buf, size, "%s/%s.%s.%s", pl->outdir, stem, lang, bg_format_ext(f)) < (int)size ? 0 : -1;
+}
+
+int bg_plan_cite_path(const bg_plan *pl, char *buf, size_t size, const char *brief, int kind) {
+    char stem[PATH_MAX];
+    bg_plan_output_stem(brief, stem, sizeof stem);
+    return snprintf(buf, size, "%s/%s.%s", pl->outdir, stem, bg_citefile_ext((bg_citefile_kind)kind)) < (int)size ? 0
+                                                                                                                  : -1;
 }
 
 int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out) {
@@ -128,13 +136,51 @@ static int figure_copies_fresh(const bg_plan *pl, const bg_plan_brief *pb) {
     return 1;
 }
 
+/* 1 when the records of `pb`'s citation files are in the run's languages, in order:
+ * the LA lines of its RIS file (citefile.c writes one in every record).  A build
+ * with -l en writes only the English record, which a build of every language must
+ * not take for up to date. */
+static int cite_langs_match(const bg_plan *pl, const bg_plan_brief *pb) {
+    char path[PATH_MAX];
+    bg_langs langs;
+    int nlangs = bg_plan_langs(pl, pb, &langs), seen = 0, ok = 1;
+    char *data = NULL;
+    size_t len = 0;
+    if (nlangs <= 0 || bg_plan_cite_path(pl, path, sizeof path, pb->path, BG_CITEFILE_RIS) != 0 ||
+        bg_file_read(path, 1 << 24, &data, &len, NULL) != BG_FILE_OK)
+        return 0;
+    for (char *line = data; ok && line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, "LA  - ", 6) != 0)
+            continue;
+        size_t n = strcspn(line + 6, "\r\n");
+        ok = seen < nlangs && strlen(langs.v[seen]) == n && strncmp(line + 6, langs.v[seen], n) == 0;
+        seen++;
+    }
+    free(data);
+    return ok && seen == nlangs;
+}
+
+/* 1 when every citation file of `pb` exists and is newer than `in`. */
+static int cite_files_fresh(const bg_plan *pl, const bg_plan_brief *pb, struct timespec in) {
+    for (int k = 0; k < BG_CITEFILE_COUNT; k++) {
+        char out[PATH_MAX];
+        struct timespec made;
+        if (bg_plan_cite_path(pl, out, sizeof out, pb->path, k) != 0 || mtime_of(out, &made) != 0 || !later(made, in))
+            return 0;
+    }
+    return cite_langs_match(pl, pb);
+}
+
 int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f) {
     char out[PATH_MAX];
     struct timespec made;
     newest in = {{0, 0}, 0};
     note_newest(pb->path, &in);
-    return bg_l10n_is_lang_tag(lang) && bg_plan_output_path(pl, out, sizeof out, pb->path, lang, f) == 0 &&
-           mtime_of(out, &made) == 0 && each_input(pl, pb, lang, f, note_newest, &in) == 0 && !in.missing &&
+    if (!bg_l10n_is_lang_tag(lang) || each_input(pl, pb, lang, f, note_newest, &in) != 0 || in.missing)
+        return 0;
+    if (f == BG_FORMAT_CITE)
+        return cite_files_fresh(pl, pb, in.t);
+    return bg_plan_output_path(pl, out, sizeof out, pb->path, lang, f) == 0 && mtime_of(out, &made) == 0 &&
            later(made, in.t) && ((f != BG_FORMAT_DOCBOOK && f != BG_FORMAT_TYPST) || figure_copies_fresh(pl, pb));
 }
 
@@ -151,7 +197,7 @@ static int up_to_date(const bg_plan *pl, const bg_plan_brief *pb, int *noutputs)
                 continue;
             if (!bg_plan_output_fresh(pl, pb, langs.v[i], f))
                 return 0;
-            (*noutputs)++;
+            *noutputs += f != BG_FORMAT_CITE ? 1 : i == 0 ? BG_CITEFILE_COUNT : 0;
         }
     }
     return 1;
@@ -239,9 +285,15 @@ int bg_plan_write_deps(const bg_plan *pl, const bg_plan_brief *briefs, int n) {
             for (int f = 0; f < BG_FORMAT_COUNT; f++) {
                 char out[PATH_MAX];
                 if (!pl->format[f] || !bg_l10n_is_lang_tag(langs.v[l]) ||
-                    bg_plan_output_path(pl, out, sizeof out, briefs[i].path, langs.v[l], f) != 0)
+                    (f != BG_FORMAT_CITE && bg_plan_output_path(pl, out, sizeof out, briefs[i].path, langs.v[l], f)))
                     continue;
-                text_add_word(&t, out);
+                /* The citation files hold every language: one rule per language,
+                 * which make adds up. */
+                for (int k = 0; f == BG_FORMAT_CITE && k < BG_CITEFILE_COUNT; k++)
+                    if (bg_plan_cite_path(pl, out, sizeof out, briefs[i].path, k) == 0)
+                        text_add_word(&t, out), bg_buf_puts(&t, k + 1 < BG_CITEFILE_COUNT ? " " : "");
+                if (f != BG_FORMAT_CITE)
+                    text_add_word(&t, out);
                 bg_buf_puts(&t, ":");
                 text_add_path(&t, briefs[i].path);
                 each_input(pl, &briefs[i], langs.v[l], f, add_dep, &t);

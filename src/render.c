@@ -33,6 +33,7 @@ static const struct {
     [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl", BG_FORMAT_DOCBOOK},
     [BG_FORMAT_TYPST] = {"typst", "typ", "typst/brief.xsl", BG_FORMAT_TYPST},
     [BG_FORMAT_PDF] = {"pdf", "pdf", "typst/brief.xsl", BG_FORMAT_TYPST},
+    [BG_FORMAT_CITE] = {"cite", "cite", "cite/brief.xsl", BG_FORMAT_CITE},
 };
 
 /* The compiled stylesheets and what they were made from.  Shared, read-only once
@@ -44,6 +45,7 @@ typedef struct templates {
     char *templates;  /* absolute, no trailing '/' */
     char *overrides;  /* absolute or NULL */
     char *reads;      /* --template-files: absolute or NULL */
+    char *formats;    /* the `formats` parameter, or NULL for "" */
     xsltSecurityPrefsPtr prefs;
     xsltStylesheetPtr style[BG_FORMAT_COUNT];
     int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
@@ -290,6 +292,12 @@ int bg_renderer_allow_reads(bg_renderer *r, const char *dir) {
     return r->t->reads ? 0 : -1;
 }
 
+int bg_renderer_set_formats(bg_renderer *r, const char *names) {
+    free(r->t->formats);
+    r->t->formats = strdup(names);
+    return r->t->formats ? 0 : -1;
+}
+
 static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value) {
     (void)sec, (void)ctxt, (void)value;
     return 0;
@@ -309,6 +317,7 @@ static void templates_free(templates *t) {
     free(t->templates);
     free(t->overrides);
     free(t->reads);
+    free(t->formats);
     free(t);
 }
 
@@ -428,7 +437,8 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
             strncat(langs, " ", sizeof langs - strlen(langs) - 1);
         strncat(langs, bg_brief_lang(brief, i), sizeof langs - strlen(langs) - 1);
     }
-    const char *params[] = {"lang", lang, "langs", langs, "basename", basename, NULL};
+    const char *params[] = {
+        "lang", lang, "langs", langs, "basename", basename, "formats", r->t->formats ? r->t->formats : "", NULL};
 
     xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);
     if (!t) {

@@ -16,13 +16,23 @@
 
 /* The output formats.  PDF has no stylesheet of its own: it is the Typst source
  * (rendered with the typst stylesheet) compiled by the Typst engine (typst.h),
- * which the pipeline does; bg_render in BG_FORMAT_PDF gives that Typst source. */
-typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_TYPST, BG_FORMAT_PDF, BG_FORMAT_COUNT } bg_format;
+ * which the pipeline does; bg_render in BG_FORMAT_PDF gives that Typst source.
+ * CITE is the citation files, one set per brief (citefile.h): bg_render gives one
+ * language's record, and build writes every language's into NAME.ris, NAME.bib
+ * and NAME.csl.json. */
+typedef enum bg_format {
+    BG_FORMAT_HTML,
+    BG_FORMAT_DOCBOOK,
+    BG_FORMAT_TYPST,
+    BG_FORMAT_PDF,
+    BG_FORMAT_CITE,
+    BG_FORMAT_COUNT
+} bg_format;
 
 typedef struct bg_renderer bg_renderer;
 
-/* File extension ("html", "dbk", "typ", "pdf") and option name ("html",
- * "docbook", "typst", "pdf") of a format. */
+/* File extension ("html", "dbk", "typ", "pdf"; "cite", which names no file) and
+ * option name ("html", "docbook", "typst", "pdf", "cite") of a format. */
 const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
 /* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */
@@ -51,6 +61,13 @@ int bg_renderer_prepare(bg_renderer *r, bg_format f);
  * dependency tracking; NULL-terminated, owned by the renderer.  Compiles the
  * stylesheet if needed; NULL on error (reported). */
 const char *const *bg_renderer_sources(bg_renderer *r, bg_format f);
+
+/* Tell the templates which formats the run writes: the stylesheet parameter
+ * `formats` is `names`, format names separated by spaces ("html docbook pdf
+ * cite"), so that a page links only files that are made (the colophon's citation
+ * files).  Copied; "" by default.  Call before sharing the renderer.  0, or -1
+ * when out of memory (unreported). */
+int bg_renderer_set_formats(bg_renderer *r, const char *names);
 
 /* Transform `resolved` (a brief resolved for `lang` by bg_brief_resolve) with the
  * stylesheet for `f`.  `basename` is the output file stem, for links between
