@@ -310,9 +310,11 @@ static void bib_title(bg_buf *b, const char *title) {
     free(matched);
 }
 
-/* A name part, in braces when BibTeX would split it: a comma, or the word "and". */
-static void bib_name_part(bg_buf *b, const char *s) {
-    int wrap = strchr(s, ',') != NULL;
+/* A name part, in braces when BibTeX would split it: a comma, the word "and", or
+ * (`whole`, a family name) a space — the brief names the family name, so "de la
+ * Cruz" stays one, not a "von" part and a last name. */
+static void bib_name_part(bg_buf *b, const char *s, int whole) {
+    int wrap = strchr(s, ',') != NULL || (whole && strchr(s, ' '));
     for (const char *p = s; *p && !wrap; p++)
         wrap = (p == s || p[-1] == ' ') && (strncmp(p, "and", 3) == 0 || strncmp(p, "AND", 3) == 0) &&
                (p[3] == ' ' || p[3] == '\0');
@@ -375,10 +377,10 @@ static void bib_authors(bg_buf *b, const record *rec) {
             bg_buf_puts(b, "}");
             continue;
         }
-        bib_name_part(b, a[i].family ? a[i].family : "");
+        bib_name_part(b, a[i].family ? a[i].family : "", 1);
         if (has(a[i].given)) {
             bg_buf_puts(b, ", ");
-            bib_name_part(b, a[i].given);
+            bib_name_part(b, a[i].given, 0);
         }
     }
     bg_buf_puts(b, "},\n");

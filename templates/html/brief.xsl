@@ -41,6 +41,9 @@
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="langs" select="$lang"/>
   <xsl:param name="basename" select="'brief'"/>
+  <!-- The formats the run writes, space-separated ("html docbook pdf cite"): a page
+       links only files that are made. -->
+  <xsl:param name="formats" select="''"/>
 
   <xsl:include href="../common/common.xsl"/>
   <xsl:include href="page.xsl"/>
