@@ -72,7 +72,9 @@ static int read_record(const char *brief, const char *data, size_t len, record *
         nkw += is_el(k, "keyword");
     }
     if (!work) {
-        bg_error(brief, 0, "the cite template's output is not a <record> holding a <work> (templates/cite/brief.xsl)");
+        if (rec->doc) /* else the parse said why */
+            bg_error(brief, 0,
+                     "the cite template's output is not a <record> holding a <work> (templates/cite/brief.xsl)");
         return -1;
     }
     rec->keywords = calloc((size_t)nkw + 1, sizeof *rec->keywords);
