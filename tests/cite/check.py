@@ -230,6 +230,30 @@ def main():
         html = read(os.path.join(tmp, "html-only", stem + ".uk.html"))
         check("cite/html-no-links", [] if rc == 0 and ".ris" not in html else ["-f html links the citation files"])
 
+        # Incremental builds: a build of one language writes its record alone; a
+        # build of every language then rewrites the files (the RIS file's LA lines
+        # say which languages they hold), and a third finds them up to date.
+        inc = os.path.join(tmp, "inc")
+        rc1, _ = build(SAMPLE, inc, "-l", "en")
+        one = read(os.path.join(inc, stem + ".ris")).count("TY  - ")
+        rc2, _ = build(SAMPLE, inc)
+        two = read(os.path.join(inc, stem + ".ris")).count("TY  - ")
+        before = [os.stat(os.path.join(inc, stem + "." + e)).st_mtime_ns for e in ("ris", "bib", "csl.json")]
+        rc3, err3 = build(SAMPLE, inc, "--deps", os.path.join(tmp, "inc.d"))
+        after = [os.stat(os.path.join(inc, stem + "." + e)).st_mtime_ns for e in ("ris", "bib", "csl.json")]
+        deps = read(os.path.join(tmp, "inc.d"))
+        p = []
+        if (rc1, rc2, rc3) != (0, 0, 0):
+            p.append("exit statuses %r" % ((rc1, rc2, rc3),))
+        if (one, two) != (1, 2):
+            p.append("records after -l en, then every language: %d, %d (want 1, 2)" % (one, two))
+        if before != after or "5 outputs up to date" not in err3:
+            p.append("a third build rebuilt the citation files: %s" % err3)
+        rule = "%s/%s.ris %s/%s.bib %s/%s.csl.json:" % (inc, stem, inc, stem, inc, stem)
+        if rule not in deps or "templates/cite/brief.xsl" not in deps:
+            p.append("--deps has no rule for the citation files naming templates/cite/brief.xsl")
+        check("cite/incremental", p)
+
         # A hostile title and family name: every BibTeX special character, a quote,
         # an @, a lone brace; they must stay text.
         hostile_title = 'Tricky {x} \\ 100% $5 &amp; #1 a_b ~c ^d "q" @e'
