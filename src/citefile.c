@@ -299,12 +299,13 @@ static void bib_title(bg_buf *b, const char *title) {
         size_t end = i;
         while (end < n && title[end] != ' ')
             end++;
+        /* A group that opens with a backslash is one "special character" to BibTeX,
+         * whose letters it still changes: a word that escapes to \… gets two. */
         int protect = keeps_case(title + i, end - i, i == 0);
-        if (protect)
-            bg_buf_puts(b, "{");
+        int twice = protect && strchr("\\{}&%$#_~^", title[i]);
+        bg_buf_puts(b, twice ? "{{" : protect ? "{" : "");
         bib_escape(b, title + i, end - i, matched + i);
-        if (protect)
-            bg_buf_puts(b, "}");
+        bg_buf_puts(b, twice ? "}}" : protect ? "}" : "");
         for (; end < n && title[end] == ' '; end++)
             bg_buf_puts(b, " ");
         i = end;

@@ -50,13 +50,13 @@ static void test_bibtex_escapes(void) {
 static void test_title_case(void) {
     char *out[BG_CITEFILE_COUNT];
     if (make("<record key=\"k\" lang=\"uk\"><work date=\"2025\"><org>Київська школа</org>"
-             "<title>Участь громад: як NATO і Україна iPhone</title></work></record>",
+             "<title>Участь громад: як NATO і Україна iPhone &amp;Co</title></work></record>",
              out) != 0) {
         unit_fail("a record with an organisation makes the files", "failed");
         return;
     }
     check_contains("capitals after the first word are kept in braces, Cyrillic too", out[BG_CITEFILE_BIB],
-                   "title = {Участь громад: як {NATO} і {Україна} {iPhone}},");
+                   "title = {Участь громад: як {NATO} і {Україна} {iPhone} {{\\&Co}}},");
     check_contains("an organisation as author is one name in braces", out[BG_CITEFILE_BIB],
                    "author = {{Київська школа}},");
     check_contains("CSL JSON: an organisation is a literal name", out[BG_CITEFILE_CSLJSON],
