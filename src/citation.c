@@ -98,7 +98,7 @@ static void add_initials(bg_buf *out, const char *given, const char *lang, const
 
 /* The family name and given names of `p`: its own, or split from its full name at
  * the last space.  Both malloc'd. */
-static void split_name(const bg_cite_person *p, char **given, char **family) {
+void bg_cite_person_names(const bg_cite_person *p, char **given, char **family) {
     if (!blank(p->family)) {
         *family = strdup(p->family);
         *given = strdup(blank(p->given) ? "" : p->given);
@@ -126,7 +126,7 @@ enum name_form { NAME_APA, NAME_DSTU, NAME_DSTU_INITIALS_FIRST };
 
 static void add_name(bg_buf *out, const bg_cite_person *p, enum name_form form, const char *lang) {
     char *given = NULL, *family = NULL;
-    split_name(p, &given, &family);
+    bg_cite_person_names(p, &given, &family);
     int has_given = !blank(given);
     if (form == NAME_DSTU_INITIALS_FIRST && has_given) {
         add_initials(out, given, lang, NBSP);
@@ -420,4 +420,104 @@ char *bg_citation_format(bg_locale *loc, const bg_cite_work *w) {
                  bg_locale_lang(loc), style);
     free(style);
     return out;
+}
+
+/* ---- the <work> element ------------------------------------------------------------ */
+
+/* `s` with runs of XML white space made one space, and none at either end. */
+static void normalize(char *s) {
+    char *w = s;
+    int space = 0;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+            space = w != s;
+        } else {
+            if (space)
+                *w++ = ' ';
+            space = 0;
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+/* A normalised copy of attribute `name` of `el` ("" when absent), kept in `r`. */
+static const char *keep_attr(bg_cite_read *r, xmlNodePtr el, const char *name) {
+    xmlChar *v = xmlGetNoNsProp(el, BAD_CAST name);
+    if (!v)
+        v = xmlStrdup(BAD_CAST "");
+    if (!v)
+        return NULL;
+    normalize((char *)v);
+    r->owned[r->nowned++] = v;
+    return (const char *)v;
+}
+
+/* The normalised text of `el`, kept in `r`. */
+static const char *keep_text(bg_cite_read *r, xmlNodePtr el) {
+    xmlChar *v = xmlNodeGetContent(el);
+    if (!v)
+        return NULL;
+    normalize((char *)v);
+    r->owned[r->nowned++] = v;
+    return (const char *)v;
+}
+
+static int is_element(xmlNodePtr n, const char *name) {
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name);
+}
+
+int bg_cite_read_work(xmlNodePtr work, bg_cite_read *r) {
+    int np = 0, nother = 0;
+    memset(r, 0, sizeof *r);
+    for (xmlNodePtr k = work->children; k; k = k->next) {
+        np += is_element(k, "person");
+        nother += k->type == XML_ELEMENT_NODE;
+    }
+    r->persons = calloc((size_t)np + 1, sizeof *r->persons);
+    r->orgs = calloc((size_t)nother + 1, sizeof *r->orgs);
+    r->owned = calloc(3 * (size_t)np + (size_t)nother + 4, sizeof *r->owned);
+    bg_cite_work *w = &r->work;
+    int ok = r->persons && r->orgs && r->owned && (w->date = keep_attr(r, work, "date")) &&
+             (w->pages = keep_attr(r, work, "pages")) && (w->doi = keep_attr(r, work, "doi"));
+    for (xmlNodePtr k = work->children; ok && k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_element(k, "person")) {
+            bg_cite_person *p = &r->persons[w->npersons++];
+            ok = (p->name = keep_attr(r, k, "name")) && (p->given = keep_attr(r, k, "given")) &&
+                 (p->family = keep_attr(r, k, "family"));
+            continue;
+        }
+        const char *text = keep_text(r, k);
+        ok = text != NULL;
+        if (is_element(k, "org"))
+            r->orgs[w->norgs++] = text;
+        else if (is_element(k, "title"))
+            w->title = text;
+        else if (is_element(k, "type"))
+            w->type = text;
+        else if (is_element(k, "publisher"))
+            w->publisher = text;
+        else if (is_element(k, "place"))
+            w->place = text;
+    }
+    if (!ok) {
+        bg_cite_read_clear(r);
+        return -1;
+    }
+    w->persons = r->persons;
+    w->orgs = r->orgs;
+    if (!w->title)
+        w->title = "";
+    return 0;
+}
+
+void bg_cite_read_clear(bg_cite_read *r) {
+    for (int i = 0; r->owned && i < r->nowned; i++)
+        xmlFree(r->owned[i]);
+    free(r->owned);
+    free(r->persons);
+    free(r->orgs);
+    memset(r, 0, sizeof *r);
 }

@@ -33,6 +33,8 @@
 
 #include "l10n.h"
 
+#include <libxml/tree.h>
+
 /* Marks inside the formatted citation, private-use characters no brief contains:
  * the title where the style sets it in italics, and a link (the URL between). */
 #define BG_CITE_EM_START "\xee\x80\x90"   /* U+E010 */
@@ -66,5 +68,28 @@ typedef struct bg_cite_work {
 
 /* The citation of `work` in the style of `loc`, with the BG_CITE_* marks in it. */
 char *bg_citation_format(bg_locale *loc, const bg_cite_work *work);
+
+/* A work read from a <work> element as the templates describe the brief
+ * (common.xsl's $citation-work, docs/templates.md): `work` and every string it
+ * points to belong to this struct.  Start zeroed; empty with bg_cite_read_clear. */
+typedef struct bg_cite_read {
+    bg_cite_work work;
+    bg_cite_person *persons;
+    const char **orgs;
+    xmlChar **owned;
+    int nowned;
+} bg_cite_read;
+
+/* Fill `r` from the element `work` (borrowed): its attributes date, pages and doi,
+ * its children <person name given family>, <org>, <title>, <type>, <publisher>
+ * and <place>, white space normalised; others are ignored, a missing title is "".
+ * 0, or -1 when out of memory (unreported; `r` is then cleared). */
+int bg_cite_read_work(xmlNodePtr work, bg_cite_read *r);
+void bg_cite_read_clear(bg_cite_read *r);
+
+/* The given and family names of `p` as the citation uses them: its own, or its
+ * full name split at the last space.  Both malloc'd (free()); NULL when out of
+ * memory. */
+void bg_cite_person_names(const bg_cite_person *p, char **given, char **family);
 
 #endif

@@ -5,6 +5,7 @@
  * all.  What is up to date, the stamp and --deps are plan.h's.  The data flow is
  * described in docs/architecture.md. */
 #include "brief.h"
+#include "citefile.h"
 #include "cli.h"
 #include "diag.h"
 #include "figure.h"
@@ -63,7 +64,7 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
     for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
         int f = bg_format_parse(t);
         if (f < 0)
-            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook, typst, pdf)", t);
+            return bg_cli_usage_error(cmd, "-f: unknown format '%s' (use html, docbook, typst, pdf, cite)", t);
         o->format[f] = any = 1;
     }
     if (!any)
@@ -90,6 +91,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
     /* The default formats; typst is written only when asked for. */
     memset(o->format, 0, sizeof o->format);
     o->format[BG_FORMAT_HTML] = o->format[BG_FORMAT_DOCBOOK] = o->format[BG_FORMAT_PDF] = 1;
+    o->format[BG_FORMAT_CITE] = 1;
     optind = 1;
     opterr = 0;
     int c;
@@ -252,6 +254,8 @@ typedef struct lang_task {
     int resolve_rc;                   /* set before the task counts as resolved */
     output outs[BG_FORMAT_COUNT + 1]; /* each format's, and the votes chart's file beside the DocBook */
     int nouts;
+    char *record; /* BG_FORMAT_CITE: the language's record, for the brief's citation files */
+    size_t record_len;
     int rc;
     int pdf_errors;                   /* errors said making its PDF, which fail the brief but no other output */
     resolving *sync;                  /* set for a task on a thread of its own */
@@ -316,7 +320,8 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
             continue;
         }
         output *out = &t->outs[t->nouts];
-        if (bg_plan_output_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang, f) != 0) {
+        if (f != BG_FORMAT_CITE &&
+            bg_plan_output_path(&t->bt->plan, out->path, sizeof out->path, bg_brief_path(t->b), t->l.lang, f) != 0) {
             bg_error(o->outdir, 0, "output path too long");
             t->rc = -1;
             continue;
@@ -336,6 +341,9 @@ static void render_lang(bg_pipeline *p, lang_task *t) {
             out->data = NULL;
         } else if (rc != 0) {
             t->rc = -1;
+        } else if (f == BG_FORMAT_CITE) {
+            t->record = out->data, t->record_len = out->len; /* not a file: citation_files makes them */
+            out->data = NULL;
         } else {
             t->nouts++;
         }
@@ -374,15 +382,25 @@ static void *lang_worker(void *arg) {
  * the uk outputs. */
 static void plan_tasks(batch *bt, job *j, const bg_brief *b, const bg_langs *langs, const char *stem, brief_langs *r) {
     const build_opts *o = bt->o;
+    /* The citation files hold every language's record: all or none render it. */
+    int cite_stale = 0;
+    for (int i = 0; o->format[BG_FORMAT_CITE] && i < langs->n; i++)
+        cite_stale |= bt->plan.rebuild || !bg_plan_output_fresh(&bt->plan, j->pb, langs->v[i], BG_FORMAT_CITE);
+    if (o->format[BG_FORMAT_CITE] && !cite_stale)
+        j->fresh += BG_CITEFILE_COUNT;
     r->ntasks = 0;
     for (int i = 0; i < langs->n; i++) {
         lang_task *t = &r->tasks[r->ntasks];
         *t = (lang_task){.bt = bt, .b = b, .stem = stem, .l = {.lang = langs->v[i]}};
         int nstale = 0;
         for (int f = 0; f < BG_FORMAT_COUNT; f++) {
-            t->stale[f] = o->format[f] && (bt->plan.rebuild || !bg_plan_output_fresh(&bt->plan, j->pb, t->l.lang, f));
+            if (f == BG_FORMAT_CITE)
+                t->stale[f] = cite_stale;
+            else
+                t->stale[f] =
+                    o->format[f] && (bt->plan.rebuild || !bg_plan_output_fresh(&bt->plan, j->pb, t->l.lang, f));
             nstale += t->stale[f];
-            j->fresh += o->format[f] && !t->stale[f];
+            j->fresh += o->format[f] && f != BG_FORMAT_CITE && !t->stale[f];
         }
         r->ntasks += nstale > 0;
     }
@@ -496,10 +514,44 @@ static void publish(const build_opts *o, output *out, int *rc) {
     out->data = NULL;
 }
 
-/* Write every output of a brief and its figures' copies when `rc` is 0, else none;
- * free them all.  Returns the brief's rc. */
-static int publish_brief(batch *bt, brief_langs *r, figure_copies *fc, int rc) {
-    int nouts = 0;
+/* The brief's citation files from its languages' records, when they were rendered
+ * (every language renders one or none does) and the brief has not `failed`, into
+ * cite[]; the records are freed.  0, or -1 (reported). */
+static int citation_files(batch *bt, brief_langs *r, const bg_brief *b, output cite[BG_CITEFILE_COUNT], int *ncite,
+                          int failed) {
+    char *records[BG_PIPELINE_MAX_LANGS];
+    size_t lens[BG_PIPELINE_MAX_LANGS];
+    int n = 0, rc = 0;
+    *ncite = 0;
+    for (int i = 0; !failed && i < r->ntasks; i++)
+        if (r->tasks[i].record)
+            records[n] = r->tasks[i].record, lens[n++] = r->tasks[i].record_len;
+    if (n > 0) {
+        char *data[BG_CITEFILE_COUNT];
+        size_t len[BG_CITEFILE_COUNT];
+        rc = bg_citefile_make(bg_brief_path(b), records, lens, n, data, len);
+        for (int k = 0; rc == 0 && k < BG_CITEFILE_COUNT; k++) {
+            cite[k] = (output){.data = data[k], .len = len[k]};
+            if (bg_plan_cite_path(&bt->plan, cite[k].path, sizeof cite[k].path, bg_brief_path(b), k) != 0) {
+                bg_error(bt->o->outdir, 0, "output path too long");
+                rc = -1;
+            }
+        }
+        *ncite = rc == 0 ? BG_CITEFILE_COUNT : 0;
+        for (int k = 0; rc != 0 && k < BG_CITEFILE_COUNT; k++)
+            free(data[k]);
+    }
+    for (int i = 0; i < r->ntasks; i++) {
+        free(r->tasks[i].record);
+        r->tasks[i].record = NULL;
+    }
+    return rc;
+}
+
+/* Write every output of a brief, its citation files and its figures' copies when
+ * `rc` is 0, else none; free them all.  Returns the brief's rc. */
+static int publish_brief(batch *bt, brief_langs *r, figure_copies *fc, output *cite, int ncite, int rc) {
+    int nouts = ncite;
     for (int i = 0; i < r->ntasks; i++)
         nouts += r->tasks[i].nouts;
     if (rc == 0 && nouts > 0 && ensure_stamp(bt) != 0)
@@ -507,6 +559,8 @@ static int publish_brief(batch *bt, brief_langs *r, figure_copies *fc, int rc) {
     for (int i = 0; i < r->ntasks; i++)
         for (int k = 0; k < r->tasks[i].nouts; k++)
             publish(bt->o, &r->tasks[i].outs[k], &rc);
+    for (int i = 0; i < ncite; i++)
+        publish(bt->o, &cite[i], &rc);
     for (int i = 0; i < fc->n; i++)
         publish(bt->o, &fc->outs[i], &rc);
     free(fc->outs);
@@ -546,9 +600,12 @@ static int build_one(bg_pipeline *p, batch *bt, job *j, bg_brief *b, const bg_la
     int pdf_errors = 0;
     for (int i = 0; i < r->ntasks; i++)
         pdf_errors += r->tasks[i].pdf_errors;
+    output cite[BG_CITEFILE_COUNT];
+    int ncite = 0;
+    rc |= citation_files(bt, r, b, cite, &ncite, rc);
     if (bg_diag_errors() - pdf_errors != errors_before)
         rc = -1;
-    rc = publish_brief(bt, r, &fc, rc);
+    rc = publish_brief(bt, r, &fc, cite, ncite, rc);
     if (pdf_errors > 0)
         rc = -1; /* the other outputs are written; the previous PDF is kept */
     free(r);

@@ -2,6 +2,7 @@
 #include "plan.h"
 
 #include "buf.h"
+#include "citefile.h"
 #include "cli.h"
 #include "fileio.h"
 
@@ -35,6 +36,13 @@ int bg_plan_chart_path(const bg_plan *pl, char *buf, size_t size, const char *br
 
 /* The 2 is common.xsl's chart-shown: a single bar compares nothing. */
 int bg_plan_chart_due(const bg_plan_brief *pb) { return pb->voted > 1; }
+
+int bg_plan_cite_path(const bg_plan *pl, char *buf, size_t size, const char *brief, int kind) {
+    char stem[PATH_MAX];
+    bg_plan_output_stem(brief, stem, sizeof stem);
+    return snprintf(buf, size, "%s/%s.%s", pl->outdir, stem, bg_citefile_ext((bg_citefile_kind)kind)) < (int)size ? 0
+                                                                                                                  : -1;
+}
 
 int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out) {
     return bg_pipeline_peek_langs(pb->langs, pl->only, out);
@@ -146,13 +154,51 @@ static int chart_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *l
                                       mtime_of(chart, &made) == 0 && later(made, inputs));
 }
 
+/* 1 when the records of `pb`'s citation files are in the run's languages, in order:
+ * the LA lines of its RIS file (citefile.c writes one in every record).  A build
+ * with -l en writes only the English record, which a build of every language must
+ * not take for up to date. */
+static int cite_langs_match(const bg_plan *pl, const bg_plan_brief *pb) {
+    char path[PATH_MAX];
+    bg_langs langs;
+    int nlangs = bg_plan_langs(pl, pb, &langs), seen = 0, ok = 1;
+    char *data = NULL;
+    size_t len = 0;
+    if (nlangs <= 0 || bg_plan_cite_path(pl, path, sizeof path, pb->path, BG_CITEFILE_RIS) != 0 ||
+        bg_file_read(path, 1 << 24, &data, &len, NULL) != BG_FILE_OK)
+        return 0;
+    for (char *line = data; ok && line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        if (strncmp(line, "LA  - ", 6) != 0)
+            continue;
+        size_t n = strcspn(line + 6, "\r\n");
+        ok = seen < nlangs && strlen(langs.v[seen]) == n && strncmp(line + 6, langs.v[seen], n) == 0;
+        seen++;
+    }
+    free(data);
+    return ok && seen == nlangs;
+}
+
+/* 1 when every citation file of `pb` exists and is newer than `in`. */
+static int cite_files_fresh(const bg_plan *pl, const bg_plan_brief *pb, struct timespec in) {
+    for (int k = 0; k < BG_CITEFILE_COUNT; k++) {
+        char out[PATH_MAX];
+        struct timespec made;
+        if (bg_plan_cite_path(pl, out, sizeof out, pb->path, k) != 0 || mtime_of(out, &made) != 0 || !later(made, in))
+            return 0;
+    }
+    return cite_langs_match(pl, pb);
+}
+
 int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f) {
     char out[PATH_MAX];
     struct timespec made;
     newest in = {{0, 0}, 0};
     note_newest(pb->path, &in);
-    return bg_l10n_is_lang_tag(lang) && bg_plan_output_path(pl, out, sizeof out, pb->path, lang, f) == 0 &&
-           mtime_of(out, &made) == 0 && each_input(pl, pb, lang, f, note_newest, &in) == 0 && !in.missing &&
+    if (!bg_l10n_is_lang_tag(lang) || each_input(pl, pb, lang, f, note_newest, &in) != 0 || in.missing)
+        return 0;
+    if (f == BG_FORMAT_CITE)
+        return cite_files_fresh(pl, pb, in.t);
+    return bg_plan_output_path(pl, out, sizeof out, pb->path, lang, f) == 0 && mtime_of(out, &made) == 0 &&
            later(made, in.t) && ((f != BG_FORMAT_DOCBOOK && f != BG_FORMAT_TYPST) || figure_copies_fresh(pl, pb)) &&
            (f != BG_FORMAT_DOCBOOK || chart_fresh(pl, pb, lang, in.t));
 }
@@ -170,7 +216,7 @@ static int up_to_date(const bg_plan *pl, const bg_plan_brief *pb, int *noutputs)
                 continue;
             if (!bg_plan_output_fresh(pl, pb, langs.v[i], f))
                 return 0;
-            (*noutputs)++;
+            *noutputs += f != BG_FORMAT_CITE ? 1 : i == 0 ? BG_CITEFILE_COUNT : 0;
         }
     }
     return 1;
@@ -253,10 +299,12 @@ static int add_dep(const char *path, void *ctx) {
 }
 
 /* The Make rule of `out`, made from `pb` for `lang` in `f`. */
-static void deps_rule(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f, const char *out,
-                      bg_buf *t) {
-    text_add_word(t, out);
-    bg_buf_puts(t, ":");
+static void deps_rule(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f,
+                      const char *const *outs, int nouts, bg_buf *t) {
+    for (int k = 0; k < nouts; k++) {
+        text_add_word(t, outs[k]);
+        bg_buf_puts(t, k + 1 < nouts ? " " : ":");
+    }
     text_add_path(t, pb->path);
     each_input(pl, pb, lang, f, add_dep, t);
     bg_buf_puts(t, "\n");
@@ -272,13 +320,29 @@ int bg_plan_write_deps(const bg_plan *pl, const bg_plan_brief *briefs, int n) {
             for (int f = 0; f < BG_FORMAT_COUNT; f++) {
                 char out[PATH_MAX];
                 if (!pl->format[f] || !bg_l10n_is_lang_tag(langs.v[l]) ||
-                    bg_plan_output_path(pl, out, sizeof out, briefs[i].path, langs.v[l], f) != 0)
+                    (f != BG_FORMAT_CITE && bg_plan_output_path(pl, out, sizeof out, briefs[i].path, langs.v[l], f)))
                     continue;
-                deps_rule(pl, &briefs[i], langs.v[l], f, out, &t);
+                if (f == BG_FORMAT_CITE) {
+                    /* The citation files hold every language: one rule per language,
+                     * which make adds up. */
+                    char cite[BG_CITEFILE_COUNT][PATH_MAX];
+                    const char *outs[BG_CITEFILE_COUNT];
+                    int k = 0;
+                    for (; k < BG_CITEFILE_COUNT; k++) {
+                        if (bg_plan_cite_path(pl, cite[k], sizeof cite[k], briefs[i].path, k) != 0)
+                            break;
+                        outs[k] = cite[k];
+                    }
+                    if (k == BG_CITEFILE_COUNT)
+                        deps_rule(pl, &briefs[i], langs.v[l], f, outs, k, &t);
+                    continue;
+                }
+                const char *one[] = {out};
+                deps_rule(pl, &briefs[i], langs.v[l], f, one, 1, &t);
                 /* the chart's file is made with the DocBook, from the same files */
                 if (f == BG_FORMAT_DOCBOOK && bg_plan_chart_due(&briefs[i]) &&
                     bg_plan_chart_path(pl, out, sizeof out, briefs[i].path, langs.v[l]) == 0)
-                    deps_rule(pl, &briefs[i], langs.v[l], f, out, &t);
+                    deps_rule(pl, &briefs[i], langs.v[l], f, one, 1, &t);
             }
         }
     }

@@ -3,6 +3,9 @@
  * the template and locale folders the outputs in a folder were made with, and the
  * Make rules of --deps.
  *
+ * The citation files (BG_FORMAT_CITE) are one set per brief, OUTDIR/NAME.ris, .bib
+ * and .csl.json (bg_plan_cite_path), made from every language.
+ *
  * An output is up to date when it is newer than every file it is made from: the
  * brief, the template files of its format (after --templates overrides), the
  * language's locale file and en.xlf, the schema, briefgen itself, and the images of
@@ -84,12 +87,18 @@ int bg_plan_chart_path(const bg_plan *pl, char *buf, size_t size, const char *br
 /* 1 when `pb`'s DocBook outputs have a votes chart's file beside them: two
  * recommendations voted on or more, as peeked. */
 int bg_plan_chart_due(const bg_plan_brief *pb);
+/* The citation file of `brief` of kind `kind` (a bg_citefile_kind, citefile.h):
+ * OUTDIR/NAME.ris, .bib, .csl.json, one per brief.  0, or -1 when the path does not
+ * fit (not reported). */
+int bg_plan_cite_path(const bg_plan *pl, char *buf, size_t size, const char *brief, int kind);
 /* The languages of `pb` as planned (-l, else its peeked @langs); -1, silently, when
  * it names more than BG_PIPELINE_MAX_LANGS (the load reports it). */
 int bg_plan_langs(const bg_plan *pl, const bg_plan_brief *pb, bg_langs *out);
 /* 1 when the output of `pb` for `lang` in `f` exists and is newer than every file
  * it is made from (for DocBook, the figures' copies and the votes chart's file
- * too); 0 otherwise. */
+ * too); 0 otherwise.  For BG_FORMAT_CITE: the three citation files, newer than
+ * `lang`'s inputs, with one record per language of the run (their RIS file's LA
+ * lines). */
 int bg_plan_output_fresh(const bg_plan *pl, const bg_plan_brief *pb, const char *lang, bg_format f);
 
 /* Write the stamp into the output folder (atomically), creating the folder.  0, or

@@ -33,6 +33,7 @@ static const struct {
     [BG_FORMAT_DOCBOOK] = {"docbook", "dbk", "docbook/brief.xsl", BG_FORMAT_DOCBOOK},
     [BG_FORMAT_TYPST] = {"typst", "typ", "typst/brief.xsl", BG_FORMAT_TYPST},
     [BG_FORMAT_PDF] = {"pdf", "pdf", "typst/brief.xsl", BG_FORMAT_TYPST},
+    [BG_FORMAT_CITE] = {"cite", "cite", "cite/brief.xsl", BG_FORMAT_CITE},
 };
 
 /* The compiled stylesheets and what they were made from.  Shared, read-only once

@@ -16,13 +16,23 @@
 
 /* The output formats.  PDF has no stylesheet of its own: it is the Typst source
  * (rendered with the typst stylesheet) compiled by the Typst engine (typst.h),
- * which the pipeline does; bg_render in BG_FORMAT_PDF gives that Typst source. */
-typedef enum bg_format { BG_FORMAT_HTML, BG_FORMAT_DOCBOOK, BG_FORMAT_TYPST, BG_FORMAT_PDF, BG_FORMAT_COUNT } bg_format;
+ * which the pipeline does; bg_render in BG_FORMAT_PDF gives that Typst source.
+ * CITE is the citation files, one set per brief (citefile.h): bg_render gives one
+ * language's record, and build writes every language's into NAME.ris, NAME.bib
+ * and NAME.csl.json. */
+typedef enum bg_format {
+    BG_FORMAT_HTML,
+    BG_FORMAT_DOCBOOK,
+    BG_FORMAT_TYPST,
+    BG_FORMAT_PDF,
+    BG_FORMAT_CITE,
+    BG_FORMAT_COUNT
+} bg_format;
 
 typedef struct bg_renderer bg_renderer;
 
-/* File extension ("html", "dbk", "typ", "pdf") and option name ("html",
- * "docbook", "typst", "pdf") of a format. */
+/* File extension ("html", "dbk", "typ", "pdf"; "cite", which names no file) and
+ * option name ("html", "docbook", "typst", "pdf", "cite") of a format. */
 const char *bg_format_ext(bg_format f);
 const char *bg_format_name(bg_format f);
 /* The format named `name` (a name or an extension: "docbook" or "dbk"), or -1. */

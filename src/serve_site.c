@@ -414,8 +414,8 @@ static void render_pages(bg_site *s, entry *e, const bg_brief *b, int i, const b
                          const bg_strv *lang_errors, int resolved, int pdf_pass) {
     for (int f = 0; f < BG_FORMAT_COUNT; f++) {
         output *o = &e->outs[i * BG_FORMAT_COUNT + f];
-        if (f == BG_FORMAT_TYPST || (f == BG_FORMAT_PDF) != pdf_pass)
-            continue; /* the Typst source is not a page: the PDF is made from it */
+        if (f == BG_FORMAT_TYPST || f == BG_FORMAT_CITE || (f == BG_FORMAT_PDF) != pdf_pass)
+            continue; /* the Typst source is not a page (the PDF is made from it), nor a citation record */
         bg_strv_clear(&o->errors);
         if (!bg_pipeline_renderer(s->pipeline) || s->format_errors[f].n) {
             bg_strv_add_all(&o->errors, &s->format_errors[f]);
@@ -549,7 +549,7 @@ static int publish_entry(bg_site *s, entry *e) {
     char key[128], location[1024];
     for (int i = 0; i < e->nouts; i++) {
         const output *o = &e->outs[i];
-        if (o->f == BG_FORMAT_TYPST)
+        if (o->f == BG_FORMAT_TYPST || o->f == BG_FORMAT_CITE)
             continue;
         page_errors(s, e, o, &errors);
         snprintf(key, sizeof key, "%s.%s", o->lang, bg_format_ext(o->f));

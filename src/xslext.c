@@ -358,24 +358,6 @@ static void fn_image(xmlXPathParserContextPtr ctxt, int nargs) {
     xmlFree(prefix);
 }
 
-/* The string value of attribute `name` of `el`, normalised; "" when absent.
- * Caller frees with xmlFree. */
-static xmlChar *attr_text(xmlNodePtr el, const char *name) {
-    xmlChar *v = xmlGetNoNsProp(el, BAD_CAST name);
-    if (!v)
-        v = xmlStrdup(BAD_CAST "");
-    if (v)
-        normalize((char *)v);
-    return v;
-}
-
-static xmlChar *element_text(xmlNodePtr el) {
-    xmlChar *v = xmlNodeGetContent(el);
-    if (v)
-        normalize((char *)v);
-    return v;
-}
-
 /* Put the citation `text` (with citation.h's marks) into `parent`: text, <em>title</em>
  * and <link>URL</link>. */
 static void add_marked_text(xmlDocPtr doc, xmlNodePtr parent, const char *text) {
@@ -426,48 +408,8 @@ static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
         valuePush(ctxt, xmlXPathNewNodeSet(NULL));
         return;
     }
-    int np = 0, no = 0;
-    for (xmlNodePtr k = work->children; k; k = k->next) {
-        np += k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "person");
-        no += k->type == XML_ELEMENT_NODE && xmlStrEqual(k->name, BAD_CAST "org");
-    }
-    bg_cite_person *persons = calloc((size_t)np + 1, sizeof *persons);
-    const char **orgs = calloc((size_t)no + 1, sizeof *orgs);
-    xmlChar **owned = calloc(3 * (size_t)np + (size_t)no + 10, sizeof *owned);
-    int nowned = 0;
-    bg_cite_work w = {0};
-    xmlChar *date = attr_text(work, "date"), *pages = attr_text(work, "pages"), *doi = attr_text(work, "doi");
-    w.date = (const char *)date;
-    w.pages = (const char *)pages;
-    w.doi = (const char *)doi;
-    for (xmlNodePtr k = work->children; persons && orgs && owned && k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        if (xmlStrEqual(k->name, BAD_CAST "person")) {
-            bg_cite_person *p = &persons[w.npersons++];
-            p->name = (const char *)(owned[nowned++] = attr_text(k, "name"));
-            p->given = (const char *)(owned[nowned++] = attr_text(k, "given"));
-            p->family = (const char *)(owned[nowned++] = attr_text(k, "family"));
-            continue;
-        }
-        xmlChar *text = element_text(k);
-        owned[nowned++] = text;
-        if (xmlStrEqual(k->name, BAD_CAST "org"))
-            orgs[w.norgs++] = (const char *)text;
-        else if (xmlStrEqual(k->name, BAD_CAST "title"))
-            w.title = (const char *)text;
-        else if (xmlStrEqual(k->name, BAD_CAST "type"))
-            w.type = (const char *)text;
-        else if (xmlStrEqual(k->name, BAD_CAST "publisher"))
-            w.publisher = (const char *)text;
-        else if (xmlStrEqual(k->name, BAD_CAST "place"))
-            w.place = (const char *)text;
-    }
-    w.persons = persons;
-    w.orgs = orgs;
-    if (!w.title)
-        w.title = "";
-    char *text = persons && orgs && owned ? bg_citation_format(run->locale, &w) : NULL;
+    bg_cite_read r;
+    char *text = bg_cite_read_work(work, &r) == 0 ? bg_citation_format(run->locale, &r.work) : NULL;
     xmlDocPtr doc = text ? new_fragment(ctxt) : NULL;
     xmlNodePtr node = doc ? xmlNewDocNode(doc, NULL, BAD_CAST "citation", NULL) : NULL;
     if (node) {
@@ -478,14 +420,7 @@ static void fn_citation(xmlXPathParserContextPtr ctxt, int nargs) {
     }
     valuePush(ctxt, xmlXPathNewNodeSet(node));
     free(text);
-    for (int i = 0; owned && i < nowned; i++)
-        xmlFree(owned[i]);
-    free(owned);
-    free(persons);
-    free(orgs);
-    xmlFree(date);
-    xmlFree(pages);
-    xmlFree(doi);
+    bg_cite_read_clear(&r);
     xmlXPathFreeObject(arg);
 }
 

@@ -45,6 +45,8 @@
   <xsl:param name="langs" select="$lang"/>
   <xsl:param name="basename" select="'brief'"/>
   <xsl:param name="base-url" select="''"/>
+  <!-- The formats the run writes, space-separated ("html docbook pdf cite"): a page
+       links only files that are made. -->
   <xsl:param name="formats" select="''"/>
 
   <xsl:include href="../common/common.xsl"/>

@@ -89,6 +89,20 @@
           <xsl:with-param name="key" select="'heading.citation'"/>
         </xsl:call-template>
         <p class="citation-text"><xsl:call-template name="citation"/></p>
+        <xsl:if test="contains(concat(' ', $formats, ' '), ' cite ')">
+          <p class="citation-files">
+            <xsl:call-template name="message-with-markup">
+              <xsl:with-param name="message" select="bg:msg('citation.download', $marker)"/>
+              <xsl:with-param name="content">
+                <a href="{$basename}.ris" type="application/x-research-info-systems">RIS</a>
+                <xsl:text> · </xsl:text>
+                <a href="{$basename}.bib" type="application/x-bibtex">BibTeX</a>
+                <xsl:text> · </xsl:text>
+                <a href="{$basename}.csl.json" type="application/vnd.citationstyles.csl+json">CSL JSON</a>
+              </xsl:with-param>
+            </xsl:call-template>
+          </p>
+        </xsl:if>
       </section>
       <xsl:if test="$meta/b:publisher or $meta/b:license or $meta/b:doi or $meta/b:isbn or $meta/b:contact">
         <section class="publication">

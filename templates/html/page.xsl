@@ -502,6 +502,7 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
 .colophon p { max-width: none; }
 .colophon section h2 { margin-top: 2rem; }
 .colophon .citation-text { color: var(--ink); font-family: var(--serif); font-size: .95rem; background: var(--tint); padding: .75rem 1rem; border-left: 3px solid var(--accent); overflow-wrap: anywhere; }
+.colophon .citation-files { font-family: var(--sans); font-size: .85rem; margin: .4rem 0 0; }
 .colophon dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: .75rem 0; }
 .colophon dt { font-weight: 700; color: var(--ink); }
 .colophon dd { margin: 0; overflow-wrap: anywhere; }
@@ -546,6 +547,7 @@ a.cite { text-decoration: none; font-family: var(--sans); font-size: .85em; }
    page number and the running head are the @page rule's margin boxes, written after
    this sheet because the head is the brief's title */
 @media print {
+  .colophon .citation-files { display: none; }
   :root {
     --serif: "PT Serif", Georgia, Cambria, "Noto Serif", "DejaVu Serif", "Liberation Serif", serif;
     --sans: "PT Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
