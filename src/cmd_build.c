@@ -6,6 +6,7 @@
  * described in docs/architecture.md. */
 #include "brief.h"
 #include "cli.h"
+#include "collection.h"
 #include "diag.h"
 #include "figure.h"
 #include "fileio.h"
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 typedef struct build_opts {
@@ -30,12 +32,39 @@ typedef struct build_opts {
     char lang_buf[256];
     int format[BG_FORMAT_COUNT]; /* which formats to write */
     int verbose;
-    int jobs;         /* -j: threads; 0 = number of cores */
-    int force;        /* --force: rebuild outputs that are up to date */
-    const char *deps; /* --deps FILE: Make rules for every output */
+    int jobs;             /* -j: threads; 0 = number of cores */
+    int force;            /* --force: rebuild outputs that are up to date */
+    const char *deps;     /* --deps FILE: Make rules for every output */
+    int collection;       /* --collection: index pages, feeds, sitemap (collection.h) */
+    const char *base_url; /* --base-url URL, normalised with a trailing "/"; NULL when absent */
+    char base_url_buf[2048];
 } build_opts;
 
-enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS };
+enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS, OPT_COLLECTION, OPT_BASE_URL };
+
+/* --base-url: an absolute http(s) address, kept with a trailing "/" so that an
+ * output's name appended to it is its address.  Characters that cannot stand in a
+ * URL as they are (spaces, quotes, angle brackets, controls) are refused rather
+ * than guessed at. */
+static int parse_base_url(const bg_command *cmd, build_opts *o, const char *url) {
+    size_t scheme = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
+    const char *host = url + scheme;
+    int bad = scheme == 0 || *host == '\0' || *host == '/' || *host == '?' || *host == '#';
+    for (const unsigned char *c = (const unsigned char *)url; *c && !bad; c++)
+        bad = *c <= ' ' || *c == 0x7f || strchr("\"<>\\^`{|}", *c) != NULL;
+    bad = bad || strpbrk(host, "?#") != NULL;
+    size_t n = strlen(url);
+    if (bad || n + 2 > sizeof o->base_url_buf)
+        return bg_cli_usage_error(cmd,
+                                  "--base-url: '%s' is not an absolute http:// or https:// address of a folder "
+                                  "(e.g. https://example.org/briefs/)",
+                                  url);
+    for (size_t i = 0; i < scheme; i++) /* the scheme in lower case, as URLs are compared */
+        o->base_url_buf[i] = (char)(url[i] >= 'A' && url[i] <= 'Z' ? url[i] + 32 : url[i]);
+    snprintf(o->base_url_buf + scheme, sizeof o->base_url_buf - scheme, "%s%s", host, url[n - 1] == '/' ? "" : "/");
+    o->base_url = o->base_url_buf;
+    return 0;
+}
 
 /* Split the comma-separated -l LIST into o->only. */
 static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
@@ -72,12 +101,18 @@ static int parse_formats(const bg_command *cmd, build_opts *o, const char *list)
 /* Parse the options of build/check into `o`; returns the index of the first file,
  * or -1 after a usage error. */
 static int parse_options(const bg_command *cmd, int argc, char **argv, build_opts *o) {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},    {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'},    BG_CLI_COMMON_LONGOPTS,
-        {"verbose", no_argument, NULL, 'v'},         {"help", no_argument, NULL, 'h'},
-        {"jobs", required_argument, NULL, 'j'},      {"force", no_argument, NULL, OPT_FORCE},
-        {"deps", required_argument, NULL, OPT_DEPS}, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"output", required_argument, NULL, 'o'},
+                                             {"lang", required_argument, NULL, 'l'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             BG_CLI_COMMON_LONGOPTS,
+                                             {"verbose", no_argument, NULL, 'v'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"force", no_argument, NULL, OPT_FORCE},
+                                             {"deps", required_argument, NULL, OPT_DEPS},
+                                             {"collection", no_argument, NULL, OPT_COLLECTION},
+                                             {"base-url", required_argument, NULL, OPT_BASE_URL},
+                                             {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
     o->outdir = "out";
     /* The default formats; typst is written only when asked for. */
@@ -120,6 +155,13 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         case OPT_DEPS:
             o->deps = optarg;
             break;
+        case OPT_COLLECTION:
+            o->collection = 1;
+            break;
+        case OPT_BASE_URL:
+            if (parse_base_url(cmd, o, optarg))
+                return -1;
+            break;
         case 'h':
             fputs(cmd->usage, stdout);
             exit(BG_EXIT_OK);
@@ -131,8 +173,10 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             return -1;
         }
     }
-    if (!is_build && (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps)) {
-        bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force and --deps belong to build");
+    if (!is_build && (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps ||
+                      o->collection || o->base_url)) {
+        bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force, --deps, --collection and "
+                                "--base-url belong to build");
         return -1;
     }
     if (optind >= argc) {
@@ -564,6 +608,24 @@ static void *worker(void *arg) {
     return NULL;
 }
 
+/* --collection, after every brief was built: the index pages, feeds and sitemap
+ * of all the briefs given, up to date or rebuilt (collection.h).  1 when it failed. */
+static int write_collection(batch *bt) {
+    const build_opts *o = bt->o;
+    bg_collection *c = bg_collection_new(o->base_url, o->format);
+    int rc = c ? 0 : -1;
+    for (int i = 0; rc == 0 && i < bt->njobs; i++)
+        rc = bg_collection_add(c, bt->main, bt->planned[i].path, bt->plan.only);
+    if (rc == 0 && ensure_stamp(bt) == 0)
+        rc = bg_collection_write(c, bg_pipeline_renderer(bt->main), o->outdir, o->verbose);
+    else if (!c)
+        bg_error(NULL, 0, "out of memory");
+    if (rc == 0 && !o->base_url)
+        bg_note("briefgen: no feed and no sitemap without --base-url (they need absolute addresses)");
+    bg_collection_free(c);
+    return rc != 0;
+}
+
 /* ---- the command ------------------------------------------------------------------- */
 
 static int cores(void) {
@@ -646,7 +708,9 @@ static int run(const char *name, int argc, char **argv) {
     pthread_cond_init(&bt.finished, NULL);
 
     int failed = 0, skipped = 0;
-    bt.main = open_pipeline(&o.common, bt.is_build);
+    for (int i = 0; o.collection && i < bt.njobs; i++)
+        failed |= bg_collection_name_taken(bt.planned[i].path);
+    bt.main = failed ? NULL : open_pipeline(&o.common, bt.is_build);
     bt.plan = (bg_plan){.pipeline = bt.main,
                         .outdir = o.outdir,
                         .only = o.only.n ? &o.only : NULL,
@@ -670,6 +734,10 @@ static int run(const char *name, int argc, char **argv) {
                     skipped == 1 ? "" : "s");
         if (o.deps && bg_plan_write_deps(&bt.plan, bt.planned, bt.njobs) != 0)
             failed = 1;
+        if (o.collection && failed)
+            bg_note("briefgen: the collection (index pages, feeds, sitemap) is kept as it was: a brief failed");
+        else if (o.collection)
+            failed = write_collection(&bt);
     }
     for (int i = 0; i < bt.njobs; i++)
         bg_plan_brief_clear(&bt.planned[i]);
