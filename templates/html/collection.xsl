@@ -131,7 +131,7 @@
           </p>
         </xsl:if>
         <xsl:if test="@pdf or @docbook">
-          <ul class="formats" aria-label="{bg:msg('collection.formats')}">
+          <ul class="formats">
             <xsl:if test="@pdf">
               <li><a href="{@pdf}" type="application/pdf"><xsl:value-of select="bg:msg('collection.pdf')"/></a></li>
             </xsl:if>
