@@ -148,6 +148,7 @@
        entries divided by rules. -->
   <xsl:template name="collection-css">
     <xsl:text>
+.masthead .top { justify-content: flex-end; }
 .collection { list-style: none; margin: 0; padding: 0; }
 .collection > li { margin: 0; padding: 1.25rem 0 1.5rem; border-top: 1px solid var(--rule); max-width: none; }
 .entry h2 { font-size: 1.35rem; margin: .35rem 0 .5rem; padding-top: 0; border-top: 0; }
