@@ -124,6 +124,9 @@
             <xsl:call-template name="lang-attr">
               <xsl:with-param name="node" select="$lead"/>
             </xsl:call-template>
+            <xsl:call-template name="fallback-mark">
+              <xsl:with-param name="node" select="$lead"/>
+            </xsl:call-template>
             <xsl:variable name="text">
               <xsl:apply-templates select="$lead" mode="plain"/>
             </xsl:variable>
