@@ -616,10 +616,12 @@ static int write_collection(batch *bt) {
     int rc = c ? 0 : -1;
     for (int i = 0; rc == 0 && i < bt->njobs; i++)
         rc = bg_collection_add(c, bt->main, bt->planned[i].path, bt->plan.only);
-    if (rc == 0 && ensure_stamp(bt) == 0)
-        rc = bg_collection_write(c, bg_pipeline_renderer(bt->main), o->outdir, o->verbose);
-    else if (!c)
+    if (!c)
         bg_error(NULL, 0, "out of memory");
+    if (rc == 0 && ensure_stamp(bt) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = bg_collection_write(c, bg_pipeline_renderer(bt->main), o->outdir, o->verbose);
     if (rc == 0 && !o->base_url)
         bg_note("briefgen: no feed and no sitemap without --base-url (they need absolute addresses)");
     bg_collection_free(c);

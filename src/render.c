@@ -498,8 +498,8 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
 }
 
 const char *const *bg_renderer_sheet_sources(bg_renderer *r, bg_sheet s) {
-    return compile_slot(r, BG_FORMAT_COUNT + s, sheets[s].entry, sheets[s].name)
-               ? (const char *const *)r->t->sources[BG_FORMAT_COUNT + s]
+    return compile_slot(r, (int)BG_FORMAT_COUNT + (int)s, sheets[s].entry, sheets[s].name)
+               ? (const char *const *)r->t->sources[(int)BG_FORMAT_COUNT + (int)s]
                : NULL;
 }
 
@@ -507,7 +507,7 @@ int bg_render_collection(bg_renderer *r, xmlDocPtr doc, bg_sheet s, const char *
                          const char *where, char **out, size_t *len) {
     *out = NULL;
     *len = 0;
-    xsltStylesheetPtr style = compile_slot(r, BG_FORMAT_COUNT + s, sheets[s].entry, sheets[s].name);
+    xsltStylesheetPtr style = compile_slot(r, (int)BG_FORMAT_COUNT + (int)s, sheets[s].entry, sheets[s].name);
     bg_locale *loc = bg_l10n_locale(r->l10n, lang);
     if (!style || !loc)
         return -1;
