@@ -179,6 +179,10 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
                                 "--base-url belong to build");
         return -1;
     }
+    if (o->collection && !o->format[BG_FORMAT_HTML] && !o->format[BG_FORMAT_PDF] && !o->format[BG_FORMAT_DOCBOOK]) {
+        bg_cli_usage_error(cmd, "--collection lists the HTML, PDF and DocBook outputs: -f needs at least one of them");
+        return -1;
+    }
     if (optind >= argc) {
         bg_cli_usage_error(cmd, "no brief given");
         return -1;
