@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,9 +40,12 @@ static const bg_command commands[] = {
      "  -j, --jobs N          render on N threads (default: the number of cores)\n"
      "      --force           rebuild outputs that are already up to date\n"
      "      --deps FILE       write Make rules naming every input of every output\n"
+     "      --collection      also write index.LANG.html listing every brief of each\n"
+     "                        language, and with --base-url feed.LANG.xml (Atom) and\n"
+     "                        sitemap.xml\n"
      "      --base-url URL    the site's address (http or https), where OUTDIR is\n"
      "                        published: absolute links, og:url and canonical links\n"
-     "                        in the HTML's head\n"
+     "                        in the HTML's head, the feeds and the sitemap\n"
      "  -q, --quiet           do not print warnings\n"
      "  -v, --verbose         name each file written\n"
      "\n"
@@ -308,7 +312,11 @@ static int url_char_ok(const char *p) {
 }
 
 int bg_cli_base_url(const bg_command *cmd, const char *arg, char *buf, size_t size) {
-    const char *host = strncmp(arg, "https://", 8) == 0 ? arg + 8 : strncmp(arg, "http://", 7) == 0 ? arg + 7 : NULL;
+    /* The scheme is case-insensitive (RFC 3986, 3.1): HTTPS:// is taken and written
+     * in lower case, as URLs are compared. */
+    const char *host = strncasecmp(arg, "https://", 8) == 0  ? arg + 8
+                       : strncasecmp(arg, "http://", 7) == 0 ? arg + 7
+                                                             : NULL;
     if (!host)
         return bg_cli_usage_error(cmd, "--base-url: '%s' is not an absolute http:// or https:// URL", arg);
     if (*host == '/' || *host == '\0')
@@ -323,5 +331,7 @@ int bg_cli_base_url(const bg_command *cmd, const char *arg, char *buf, size_t si
     if (len + (size_t)slash + 1 > size || len > 1000)
         return bg_cli_usage_error(cmd, "--base-url: longer than 1000 characters");
     snprintf(buf, size, "%s%s", arg, slash ? "/" : "");
+    for (char *p = buf; *p != ':'; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
     return 0;
 }

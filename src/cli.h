@@ -61,8 +61,9 @@ int bg_cli_usage_error(const bg_command *cmd, const char *fmt, ...) __attribute_
 
 /* Check `arg` as --base-url's value: an absolute http:// or https:// URL with a
  * host, of characters a URL may hold, without query or fragment.  Copies it into
- * `buf` (`size`: 1002 bytes hold any) ending with "/", as the templates append
- * file names to it.  0, or BG_EXIT_USAGE after a usage error said. */
+ * `buf` (`size`: 1002 bytes hold any) with its scheme in lower case, ending with
+ * "/", as the templates append file names to it.  0, or BG_EXIT_USAGE after a
+ * usage error said. */
 int bg_cli_base_url(const bg_command *cmd, const char *arg, char *buf, size_t size);
 
 /* The data folder (templates/, locales/, schema/): $BRIEFGEN_DATADIR, else the

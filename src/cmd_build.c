@@ -7,6 +7,7 @@
 #include "brief.h"
 #include "citefile.h"
 #include "cli.h"
+#include "collection.h"
 #include "diag.h"
 #include "figure.h"
 #include "fileio.h"
@@ -34,11 +35,12 @@ typedef struct build_opts {
     int jobs;             /* -j: threads; 0 = number of cores */
     int force;            /* --force: rebuild outputs that are up to date */
     const char *deps;     /* --deps FILE: Make rules for every output */
+    int collection;       /* --collection: index pages, feeds, sitemap (collection.h) */
     const char *base_url; /* --base-url, checked and ending in "/" (in base_url_buf), or NULL */
     char base_url_buf[1002];
 } build_opts;
 
-enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS, OPT_BASE_URL };
+enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS, OPT_COLLECTION, OPT_BASE_URL };
 
 /* Split the comma-separated -l LIST into o->only. */
 static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
@@ -84,6 +86,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
                                              {"jobs", required_argument, NULL, 'j'},
                                              {"force", no_argument, NULL, OPT_FORCE},
                                              {"deps", required_argument, NULL, OPT_DEPS},
+                                             {"collection", no_argument, NULL, OPT_COLLECTION},
                                              {"base-url", required_argument, NULL, OPT_BASE_URL},
                                              {NULL, 0, NULL, 0}};
     int is_build = strcmp(cmd->name, "build") == 0;
@@ -129,6 +132,9 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
         case OPT_DEPS:
             o->deps = optarg;
             break;
+        case OPT_COLLECTION:
+            o->collection = 1;
+            break;
         case OPT_BASE_URL:
             if (bg_cli_base_url(cmd, optarg, o->base_url_buf, sizeof o->base_url_buf))
                 return -1;
@@ -145,10 +151,14 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             return -1;
         }
     }
-    if (!is_build &&
-        (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps || o->base_url)) {
-        bg_cli_usage_error(cmd,
-                           "check writes nothing; --templates, -v, --force, --deps and --base-url belong to build");
+    if (!is_build && (o->common.templates || o->common.template_files || o->verbose || o->force || o->deps ||
+                      o->collection || o->base_url)) {
+        bg_cli_usage_error(cmd, "check writes nothing; --templates, -v, --force, --deps, --collection and "
+                                "--base-url belong to build");
+        return -1;
+    }
+    if (o->collection && !o->format[BG_FORMAT_HTML] && !o->format[BG_FORMAT_PDF] && !o->format[BG_FORMAT_DOCBOOK]) {
+        bg_cli_usage_error(cmd, "--collection lists the HTML, PDF and DocBook outputs: -f needs at least one of them");
         return -1;
     }
     if (optind >= argc) {
@@ -662,6 +672,26 @@ static void *worker(void *arg) {
     return NULL;
 }
 
+/* --collection, after every brief was built: the index pages, feeds and sitemap
+ * of all the briefs given, up to date or rebuilt (collection.h).  1 when it failed. */
+static int write_collection(batch *bt) {
+    const build_opts *o = bt->o;
+    bg_collection *c = bg_collection_new(o->base_url, o->format);
+    int rc = c ? 0 : -1;
+    for (int i = 0; rc == 0 && i < bt->njobs; i++)
+        rc = bg_collection_add(c, bt->main, bt->planned[i].path, bt->plan.only);
+    if (!c)
+        bg_error(NULL, 0, "out of memory");
+    if (rc == 0 && ensure_stamp(bt) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = bg_collection_write(c, bg_pipeline_renderer(bt->main), o->outdir, o->verbose);
+    if (rc == 0 && !o->base_url)
+        bg_note("briefgen: no feed and no sitemap without --base-url (they need absolute addresses)");
+    bg_collection_free(c);
+    return rc != 0;
+}
+
 /* ---- the command ------------------------------------------------------------------- */
 
 static int cores(void) {
@@ -748,7 +778,9 @@ static int run(const char *name, int argc, char **argv) {
     pthread_cond_init(&bt.finished, NULL);
 
     int failed = 0, skipped = 0;
-    bt.main = open_pipeline(&o, bt.is_build);
+    for (int i = 0; o.collection && i < bt.njobs; i++)
+        failed |= bg_collection_name_taken(bt.planned[i].path);
+    bt.main = failed ? NULL : open_pipeline(&o, bt.is_build);
     bt.plan = (bg_plan){.pipeline = bt.main,
                         .outdir = o.outdir,
                         .only = o.only.n ? &o.only : NULL,
@@ -777,6 +809,10 @@ static int run(const char *name, int argc, char **argv) {
                     skipped == 1 ? "" : "s");
         if (o.deps && bg_plan_write_deps(&bt.plan, bt.planned, bt.njobs) != 0)
             failed = 1;
+        if (o.collection && failed)
+            bg_note("briefgen: the collection (index pages, feeds, sitemap) is kept as it was: a brief failed");
+        else if (o.collection)
+            failed = write_collection(&bt);
     }
     for (int i = 0; i < bt.njobs; i++)
         bg_plan_brief_clear(&bt.planned[i]);

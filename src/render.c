@@ -36,6 +36,17 @@ static const struct {
     [BG_FORMAT_CITE] = {"cite", "cite", "cite/brief.xsl", BG_FORMAT_CITE},
 };
 
+/* The stylesheets of a collection's pages (bg_render_collection), compiled and
+ * cached beside the formats': slot BG_FORMAT_COUNT + sheet. */
+static const struct {
+    const char *name, *entry;
+} sheets[BG_SHEET_COUNT] = {
+    [BG_SHEET_INDEX] = {"collection index", "html/collection.xsl"},
+    [BG_SHEET_FEED] = {"feed", "atom/feed.xsl"},
+    [BG_SHEET_SITEMAP] = {"sitemap", "sitemap/sitemap.xsl"},
+};
+#define NSLOTS (BG_FORMAT_COUNT + BG_SHEET_COUNT)
+
 /* The compiled stylesheets and what they were made from.  Shared, read-only once
  * compiled, by every renderer made with bg_renderer_share: libxslt allows one
  * stylesheet to run in several threads at once, each with its own transform
@@ -48,10 +59,10 @@ typedef struct templates {
     char *base_url;   /* the params base-url and formats (bg_renderer_set_site), or NULL */
     char *formats;
     xsltSecurityPrefsPtr prefs;
-    xsltStylesheetPtr style[BG_FORMAT_COUNT];
-    int failed[BG_FORMAT_COUNT]; /* compile failed once: don't retry and re-report */
-    char *sources[BG_FORMAT_COUNT][MAX_SOURCES + 1];
-    int nsources[BG_FORMAT_COUNT];
+    xsltStylesheetPtr style[NSLOTS]; /* the formats', then the collection's sheets */
+    int failed[NSLOTS];              /* compile failed once: don't retry and re-report */
+    char *sources[NSLOTS][MAX_SOURCES + 1];
+    int nsources[NSLOTS];
 } templates;
 
 struct bg_renderer {
@@ -320,7 +331,7 @@ static int refuse(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const 
 static void templates_free(templates *t) {
     if (!t || --t->refs > 0)
         return;
-    for (int f = 0; f < BG_FORMAT_COUNT; f++) {
+    for (int f = 0; f < NSLOTS; f++) {
         if (t->style[f])
             xsltFreeStylesheet(t->style[f]);
         for (int i = 0; i < t->nsources[f]; i++)
@@ -396,20 +407,21 @@ void bg_renderer_free(bg_renderer *r) {
     free(r);
 }
 
-/* The compiled stylesheet for `f`, compiling it on first use. */
-static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
+/* The compiled stylesheet of cache slot `slot` (a format's, or BG_FORMAT_COUNT + a
+ * sheet's), from template `entry`, compiling it on first use; `name` is for the
+ * message when it does not compile. */
+static xsltStylesheetPtr compile_slot(bg_renderer *renderer, int slot, const char *entry_rel, const char *name) {
     templates *r = renderer->t;
-    f = formats[f].sheet; /* PDF is compiled from the Typst source */
-    if (r->style[f] || r->failed[f])
-        return r->style[f];
+    if (r->style[slot] || r->failed[slot])
+        return r->style[slot];
     if (!default_loader) {
         default_loader = xsltDocDefaultLoader;
         xsltSetLoaderFunc(load_template);
     }
     char entry[PATH_MAX];
-    snprintf(entry, sizeof entry, "%s/%s", r->templates, formats[f].entry);
+    snprintf(entry, sizeof entry, "%s/%s", r->templates, entry_rel);
     compiling = r;
-    compiling_format = f;
+    compiling_format = slot;
     compile_refused = 0;
     int errors_before = bg_diag_errors();
     char *path = pick_template(r, entry);
@@ -426,15 +438,68 @@ static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
         style = NULL;
     }
     if (!style && bg_diag_errors() == errors_before)
-        bg_error(path, 0, "the %s template does not compile", formats[f].name);
+        bg_error(path, 0, "the %s template does not compile", name);
     free(path);
-    r->style[f] = style;
-    r->failed[f] = !style;
+    r->style[slot] = style;
+    r->failed[slot] = !style;
     return style;
+}
+
+/* The compiled stylesheet for `f` (PDF's is Typst's). */
+static xsltStylesheetPtr stylesheet(bg_renderer *renderer, bg_format f) {
+    f = formats[f].sheet;
+    return compile_slot(renderer, f, formats[f].entry, formats[f].name);
 }
 
 const char *const *bg_renderer_sources(bg_renderer *r, bg_format f) {
     return stylesheet(r, f) ? (const char *const *)r->t->sources[formats[f].sheet] : NULL;
+}
+
+/* Transform `doc` with `style` for locale `loc`, with the NULL-terminated `params`
+ * (name, value, …), into a malloc'd *out / *len.  `path` is the file messages
+ * fall back on (and figures are read beside), `what` names the output for the
+ * general message when nothing more precise was said.  0, or -1 (reported). */
+static int transform(bg_renderer *r, xsltStylesheetPtr style, xmlDocPtr doc, bg_locale *loc, const char **params,
+                     const char *path, const char *what, const char *lang, char **out, size_t *len) {
+    xsltTransformContextPtr t = xsltNewTransformContext(style, doc);
+    if (!t) {
+        bg_error(path, 0, "out of memory");
+        return -1;
+    }
+    bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r, .brief_path = path};
+    bg_xslext_attach(t, &run);
+    xsltSetTransformErrorFunc(t, t, transform_error);
+    xsltSetCtxtSecurityPrefs(r->t->prefs, t);
+    xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    int errors_before = bg_diag_errors();
+    xmlDocPtr result = NULL;
+    /* BRIEFGEN_PROFILE=1: libxslt's per-template profile on stderr, for template
+     * authors looking for the slow part of a customised template. */
+    if (xsltQuoteUserParams(t, params) == 0)
+        result = xsltApplyStylesheetUser(style, doc, NULL, NULL, getenv("BRIEFGEN_PROFILE") ? stderr : NULL, t);
+    int ok = result && !run.failed && t->state == XSLT_STATE_OK;
+    xmlChar *buf = NULL;
+    int n = 0;
+    if (ok && xsltSaveResultToString(&buf, &n, result, style) != 0)
+        ok = 0;
+    xmlFreeDoc(result);
+    xsltFreeTransformContext(t);
+    if (!ok) {
+        xmlFree(buf);
+        if (bg_diag_errors() == errors_before)
+            bg_error(path, 0, "rendering %s (%s) failed", what, lang);
+        return -1;
+    }
+    *out = malloc((size_t)n + 1);
+    if (!*out) {
+        xmlFree(buf);
+        return -1;
+    }
+    memcpy(*out, buf ? (const char *)buf : "", (size_t)n);
+    (*out)[n] = '\0';
+    *len = (size_t)n;
+    xmlFree(buf);
+    return 0;
 }
 
 int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
@@ -464,44 +529,22 @@ int bg_render_part(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, co
                             "formats",  r->t->formats ? r->t->formats : "",
                             "part",     part ? part : "",
                             NULL};
+    return transform(r, style, resolved, loc, params, bg_brief_path(brief), formats[f].name, lang, out, len);
+}
 
-    xsltTransformContextPtr t = xsltNewTransformContext(style, resolved);
-    if (!t) {
-        bg_error(bg_brief_path(brief), 0, "out of memory");
+const char *const *bg_renderer_sheet_sources(bg_renderer *r, bg_sheet s) {
+    return compile_slot(r, (int)BG_FORMAT_COUNT + (int)s, sheets[s].entry, sheets[s].name)
+               ? (const char *const *)r->t->sources[(int)BG_FORMAT_COUNT + (int)s]
+               : NULL;
+}
+
+int bg_render_collection(bg_renderer *r, xmlDocPtr doc, bg_sheet s, const char *lang, const char *const *params,
+                         const char *where, char **out, size_t *len) {
+    *out = NULL;
+    *len = 0;
+    xsltStylesheetPtr style = compile_slot(r, (int)BG_FORMAT_COUNT + (int)s, sheets[s].entry, sheets[s].name);
+    bg_locale *loc = bg_l10n_locale(r->l10n, lang);
+    if (!style || !loc)
         return -1;
-    }
-    bg_xslext_run run = {.l10n = r->l10n, .locale = loc, .failed = 0, .owner = r, .brief_path = bg_brief_path(brief)};
-    bg_xslext_attach(t, &run);
-    xsltSetTransformErrorFunc(t, t, transform_error);
-    xsltSetCtxtSecurityPrefs(r->t->prefs, t);
-    xsltSetCtxtParseOptions(t, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-    int errors_before = bg_diag_errors();
-    xmlDocPtr result = NULL;
-    /* BRIEFGEN_PROFILE=1: libxslt's per-template profile on stderr, for template
-     * authors looking for the slow part of a customised template. */
-    if (xsltQuoteUserParams(t, params) == 0)
-        result = xsltApplyStylesheetUser(style, resolved, NULL, NULL, getenv("BRIEFGEN_PROFILE") ? stderr : NULL, t);
-    int ok = result && !run.failed && t->state == XSLT_STATE_OK;
-    xmlChar *buf = NULL;
-    int n = 0;
-    if (ok && xsltSaveResultToString(&buf, &n, result, style) != 0)
-        ok = 0;
-    xmlFreeDoc(result);
-    xsltFreeTransformContext(t);
-    if (!ok) {
-        xmlFree(buf);
-        if (bg_diag_errors() == errors_before)
-            bg_error(bg_brief_path(brief), 0, "rendering %s (%s) failed", formats[f].name, lang);
-        return -1;
-    }
-    *out = malloc((size_t)n + 1);
-    if (!*out) {
-        xmlFree(buf);
-        return -1;
-    }
-    memcpy(*out, buf ? (const char *)buf : "", (size_t)n);
-    (*out)[n] = '\0';
-    *len = (size_t)n;
-    xmlFree(buf);
-    return 0;
+    return transform(r, style, doc, loc, (const char **)params, where, sheets[s].name, lang, out, len);
 }

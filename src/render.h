@@ -90,4 +90,18 @@ int bg_render(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const c
 int bg_render_part(bg_renderer *r, const bg_brief *brief, xmlDocPtr resolved, const char *lang, const char *basename,
                    bg_format f, const char *part, char **out, size_t *len);
 
+/* The pages of a collection (collection.h), rendered from a collection document
+ * rather than a brief: the index of one language, its Atom feed, the sitemap. */
+typedef enum bg_sheet { BG_SHEET_INDEX, BG_SHEET_FEED, BG_SHEET_SITEMAP, BG_SHEET_COUNT } bg_sheet;
+
+/* Every template file of sheet `s`, as bg_renderer_sources; NULL on error (reported). */
+const char *const *bg_renderer_sheet_sources(bg_renderer *r, bg_sheet s);
+
+/* Transform the collection document `doc` with sheet `s` for `lang`, with the
+ * NULL-terminated string parameters `params` (name, value, …; "lang" among them),
+ * as bg_render does: a malloc'd *out / *len and 0, or -1 reported at the template
+ * or, when nothing more precise is known, at `where` (the output folder). */
+int bg_render_collection(bg_renderer *r, xmlDocPtr doc, bg_sheet s, const char *lang, const char *const *params,
+                         const char *where, char **out, size_t *len);
+
 #endif

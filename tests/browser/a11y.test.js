@@ -6,8 +6,9 @@
 //   node --test tests/browser/        (tests/run calls it; BUILD=dir picks the binary)
 //
 // Builds the sample and tests/browser/small/small.xml (a 200×80 SVG figure, a
-// two-column table, an evidence box, a paragraph with no English version) into a
-// scratch folder.  Screenshots, phone (360 px) and desktop (1280 px) in each scheme,
+// two-column table, an evidence box, a paragraph with no English version), with the
+// briefs of tests/collection and the collection's index pages (build --collection),
+// into a scratch folder.  Screenshots, phone (360 px) and desktop (1280 px) in each scheme,
 // go to tests/artifacts/browser/ (git-ignored): look at them.
 'use strict';
 
@@ -33,10 +34,13 @@ let dir, browser;
 before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgen-a11y-'));
-  for (const brief of ['samples/wartime-participation.xml', 'tests/browser/small/small.xml']) {
-    execFileSync(BRIEFGEN, ['build', '-q', '-f', 'html', '-o', dir, path.join(ROOT, brief)],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-  }
+  // one build, with the collection's index pages of every brief (and the briefs of
+  // tests/collection, in three languages)
+  const briefs = ['samples/wartime-participation.xml', 'tests/browser/small/small.xml',
+    ...fs.readdirSync(path.join(ROOT, 'tests/collection/briefs')).filter((f) => f.endsWith('.xml'))
+      .sort().map((f) => `tests/collection/briefs/${f}`)];
+  execFileSync(BRIEFGEN, ['build', '-q', '-f', 'html,docbook', '--collection', '--base-url', 'https://example.org/',
+    '-o', dir, ...briefs.map((b) => path.join(ROOT, b))], { stdio: ['ignore', 'ignore', 'pipe'] });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -63,7 +67,8 @@ function describe(violations) {
 }
 
 for (const scheme of SCHEMES) {
-  for (const file of ['wartime-participation.uk.html', 'wartime-participation.en.html', 'small.en.html', 'small.uk.html']) {
+  for (const file of ['wartime-participation.uk.html', 'wartime-participation.en.html', 'small.en.html', 'small.uk.html',
+    'index.uk.html', 'index.en.html', 'index.pl.html']) {
     test(`axe finds no violation in ${file}, ${scheme} scheme`, async () => {
       const { context, page } = await open(file, scheme, 1280);
       try {
