@@ -27,7 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { OPT_LOCALES = 256, OPT_FORMAT, OPT_MIN };
+enum { OPT_LOCALES = 256, OPT_FORMAT, OPT_MIN, OPT_JSON };
 
 /* Options of every subcommand, and what each allows. */
 typedef struct l10n_opts {
@@ -59,6 +59,7 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
                                              {"output", required_argument, NULL, 'o'},
                                              {"format", required_argument, NULL, OPT_FORMAT},
                                              {"min", required_argument, NULL, OPT_MIN},
+                                             {"json", no_argument, NULL, OPT_JSON},
                                              {"quiet", no_argument, NULL, 'q'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
@@ -127,6 +128,9 @@ static int parse(int argc, char **argv, const char *allowed, l10n_opts *o) {
                 bg_cli_usage_error(cmd(), "--format: '%s' is not text or json", optarg);
                 return -1;
             }
+            break;
+        case OPT_JSON: /* as `stats --json`: one spelling for scripts across commands */
+            o->format = BG_STATUS_JSON;
             break;
         case OPT_MIN: {
             char *end;
@@ -239,7 +243,7 @@ static int l10n_new(int argc, char **argv) {
 
 static int l10n_status(int argc, char **argv) {
     l10n_opts o;
-    int first = parse(argc, argv, "format min quiet help", &o);
+    int first = parse(argc, argv, "format json min quiet help", &o);
     if (first < 0)
         return BG_EXIT_USAGE;
     if (first >= argc)

@@ -601,6 +601,33 @@ bg_merge *bg_merge_open(const char *path, const bg_schema *schema) {
 
 const char *bg_merge_source_lang(const bg_merge *m) { return bg_brief_source_lang(m->b); }
 
+/* The language of `b` that the exchange file's `lang` names, or NULL: the same tag
+ * (any case), else, for a tag gettext tools write ("uk_UA", "uk_UA.UTF-8",
+ * "sr@latin" aside) or one with a region ("uk-UA"), the brief's language that is
+ * its primary subtag alone ("uk").  Borrowed from `b`. */
+static const char *brief_lang_named(const bg_brief *b, const char *lang) {
+    for (int i = 0; i < bg_brief_nlangs(b); i++)
+        if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST lang) == 0)
+            return bg_brief_lang(b, i);
+    char tag[64];
+    size_t n = strcspn(lang, ".@");
+    if (n >= sizeof tag)
+        return NULL;
+    memcpy(tag, lang, n);
+    tag[n] = '\0';
+    for (char *c = tag; *c; c++)
+        *c = *c == '_' ? '-' : *c;
+    if (strcmp(tag, lang) != 0)
+        for (int i = 0; i < bg_brief_nlangs(b); i++)
+            if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST tag) == 0)
+                return bg_brief_lang(b, i);
+    tag[strcspn(tag, "-")] = '\0';
+    for (int i = 0; i < bg_brief_nlangs(b); i++)
+        if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST tag) == 0)
+            return bg_brief_lang(b, i);
+    return NULL;
+}
+
 int bg_merge_languages(bg_merge *m, const char *file, long line, const char *source_lang, const char *lang) {
     const bg_brief *b = m->b;
     if (!lang || !lang[0]) {
@@ -612,17 +639,18 @@ int bg_merge_languages(bg_merge *m, const char *file, long line, const char *sou
                  source_lang ? source_lang : "", bg_brief_path(b), bg_brief_source_lang(b));
         return -1;
     }
-    if (xmlStrcasecmp(BAD_CAST lang, BAD_CAST bg_brief_source_lang(b)) == 0) {
+    const char *named = brief_lang_named(b, lang);
+    if (named && xmlStrcasecmp(BAD_CAST named, BAD_CAST bg_brief_source_lang(b)) == 0) {
         bg_error(file, line, "target language \"%s\" is the brief's source language", lang);
         return -1;
     }
-    if (!in_langs(b, lang)) {
+    if (!named) {
         bg_error(file, line, "\"%s\" is not one of the languages of %s; add it to the brief's langs first", lang,
                  bg_brief_path(b));
         return -1;
     }
     free(m->lang_copy);
-    if (!(m->lang_copy = strdup(lang))) {
+    if (!(m->lang_copy = strdup(named))) {
         bg_error(NULL, 0, "out of memory");
         return -1;
     }
