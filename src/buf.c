@@ -229,3 +229,19 @@ int bg_strv_equal(const bg_strv *a, const bg_strv *b) {
             return 0;
     return 1;
 }
+
+void bg_str_squeeze_space(char *s) {
+    char *w = s;
+    int space = 0;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+            space = w != s;
+        } else {
+            if (space)
+                *w++ = ' ';
+            space = 0;
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}

@@ -57,6 +57,10 @@ char *bg_trimmed(const char *s);
 char *bg_buf_take(bg_buf *b);
 void bg_buf_free(bg_buf *b);
 
+/* Make each run of XML white space (space, tab, CR, LF) in `s` one space, and
+ * drop it at either end, in place: the text of an element as a reader sees it. */
+void bg_str_squeeze_space(char *s);
+
 /* A list of strings (in the preview: messages, one "file:line: error: …" line each).
  * Starts zeroed; the strings are copies the list owns, and bg_strv_clear frees
  * them and the list, leaving it empty and reusable.  Out of memory, an append is

@@ -424,23 +424,6 @@ char *bg_citation_format(bg_locale *loc, const bg_cite_work *w) {
 
 /* ---- the <work> element ------------------------------------------------------------ */
 
-/* `s` with runs of XML white space made one space, and none at either end. */
-static void normalize(char *s) {
-    char *w = s;
-    int space = 0;
-    for (char *r = s; *r; r++) {
-        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-            space = w != s;
-        } else {
-            if (space)
-                *w++ = ' ';
-            space = 0;
-            *w++ = *r;
-        }
-    }
-    *w = '\0';
-}
-
 /* A normalised copy of attribute `name` of `el` ("" when absent), kept in `r`. */
 static const char *keep_attr(bg_cite_read *r, xmlNodePtr el, const char *name) {
     xmlChar *v = xmlGetNoNsProp(el, BAD_CAST name);
@@ -448,7 +431,7 @@ static const char *keep_attr(bg_cite_read *r, xmlNodePtr el, const char *name) {
         v = xmlStrdup(BAD_CAST "");
     if (!v)
         return NULL;
-    normalize((char *)v);
+    bg_str_squeeze_space((char *)v);
     r->owned[r->nowned++] = v;
     return (const char *)v;
 }
@@ -458,7 +441,7 @@ static const char *keep_text(bg_cite_read *r, xmlNodePtr el) {
     xmlChar *v = xmlNodeGetContent(el);
     if (!v)
         return NULL;
-    normalize((char *)v);
+    bg_str_squeeze_space((char *)v);
     r->owned[r->nowned++] = v;
     return (const char *)v;
 }

@@ -7,6 +7,7 @@
 #include "brief.h"
 #include "citefile.h"
 #include "cli.h"
+#include "cmd_common.h"
 #include "collection.h"
 #include "diag.h"
 #include "figure.h"
@@ -41,22 +42,6 @@ typedef struct build_opts {
 } build_opts;
 
 enum { OPT_FORCE = BG_OPT_LOCAL, OPT_DEPS, OPT_COLLECTION, OPT_BASE_URL };
-
-/* Split the comma-separated -l LIST into o->only. */
-static int parse_langs(const bg_command *cmd, build_opts *o, const char *list) {
-    snprintf(o->lang_buf, sizeof o->lang_buf, "%s", list);
-    o->only.n = 0;
-    for (char *save = NULL, *t = strtok_r(o->lang_buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-        if (!bg_l10n_is_lang_tag(t))
-            return bg_cli_usage_error(cmd, "-l: '%s' is not a language tag (e.g. uk, en, pl)", t);
-        if (o->only.n == BG_PIPELINE_MAX_LANGS)
-            return bg_cli_usage_error(cmd, "-l: at most %d languages", BG_PIPELINE_MAX_LANGS);
-        o->only.v[o->only.n++] = t;
-    }
-    if (o->only.n == 0)
-        return bg_cli_usage_error(cmd, "-l: give at least one language");
-    return 0;
-}
 
 static int parse_formats(const bg_command *cmd, build_opts *o, const char *list) {
     char buf[128];
@@ -106,7 +91,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, build_opt
             o->outdir = optarg;
             break;
         case 'l':
-            if (parse_langs(cmd, o, optarg))
+            if (bg_cmd_parse_langs(cmd, optarg, o->lang_buf, sizeof o->lang_buf, &o->only))
                 return -1;
             break;
         case 'f':
@@ -703,17 +688,18 @@ static int cores(void) {
  * for build, without for check.  NULL (reported) when it cannot open. */
 static bg_pipeline *open_pipeline(const build_opts *o, int need_renderer) {
     const bg_cli_common *c = &o->common;
-    char locales[PATH_MAX], schema[PATH_MAX], templates[PATH_MAX];
-    if (c->locales)
-        snprintf(locales, sizeof locales, "%s", c->locales);
-    else
-        bg_cli_data_path(locales, sizeof locales, "locales");
-    bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
-    bg_cli_data_path(templates, sizeof templates, "templates");
+    bg_cmd_paths paths;
+    bg_cmd_paths_of(c, &paths);
     char formats[64];
     bg_format_list(o->format, formats, sizeof formats);
-    bg_pipeline_config cfg = {locales,           schema,           templates,   c->templates,
-                              c->template_files, bg_cli_datadir(), o->base_url, formats};
+    bg_pipeline_config cfg = {.locales = paths.locales,
+                              .schema = paths.schema,
+                              .templates = paths.templates,
+                              .overrides = c->templates,
+                              .reads = c->template_files,
+                              .datadir = bg_cli_datadir(),
+                              .base_url = o->base_url,
+                              .formats = formats};
     bg_pipeline *p = bg_pipeline_open(&cfg);
     if (p && need_renderer && bg_pipeline_open_renderer(p) != 0) {
         bg_pipeline_free(p);

@@ -1,6 +1,7 @@
 /* `briefgen serve`: options, the listening socket, signals, and the order in
  * which the pieces start and stop (serve.h). */
 #include "cli.h"
+#include "cmd_common.h"
 #include "diag.h"
 #include "serve.h"
 
@@ -120,13 +121,9 @@ int bg_cmd_serve(int argc, char **argv) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    char templates[PATH_MAX], locales[PATH_MAX], schema[PATH_MAX], url[128] = "";
-    bg_cli_data_path(templates, sizeof templates, "templates");
-    bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
-    if (o.common.locales)
-        snprintf(locales, sizeof locales, "%s", o.common.locales);
-    else
-        bg_cli_data_path(locales, sizeof locales, "locales");
+    char url[128] = "";
+    bg_cmd_paths paths;
+    bg_cmd_paths_of(&o.common, &paths);
 
     int loopback = 0;
     int fd = bg_serve_listen(o.host, o.port, url, sizeof url, &loopback);
@@ -135,13 +132,13 @@ int bg_cmd_serve(int argc, char **argv) {
     if (!loopback)
         bg_warn(NULL, 0, "serving on %s: anyone who can reach this address can read the briefs", url);
 
-    bg_site_config cfg = {.templates = templates,
+    bg_site_config cfg = {.templates = paths.templates,
                           .overrides = o.common.templates,
                           .reads = o.common.template_files,
                           .datadir = bg_cli_datadir(),
                           .base_url = o.base_url,
-                          .locales = locales,
-                          .schema = schema,
+                          .locales = paths.locales,
+                          .schema = paths.schema,
                           .files = argv + first,
                           .nfiles = argc - first,
                           .verbose = o.verbose,

@@ -6,6 +6,7 @@
  * memory and written in one piece at the end: messages on stderr come first. */
 #include "buf.h"
 #include "cli.h"
+#include "cmd_common.h"
 #include "diag.h"
 #include "l10n.h"
 #include "pipeline.h"
@@ -27,19 +28,6 @@ typedef struct stats_opts {
 
 enum { OPT_JSON = BG_OPT_LOCAL, OPT_LONG };
 
-static int parse_langs(const bg_command *cmd, stats_opts *o, const char *list) {
-    snprintf(o->lang_buf, sizeof o->lang_buf, "%s", list);
-    o->only.n = 0;
-    for (char *save = NULL, *t = strtok_r(o->lang_buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-        if (!bg_l10n_is_lang_tag(t))
-            return bg_cli_usage_error(cmd, "-l: '%s' is not a language tag (e.g. uk, en, pl)", t);
-        if (o->only.n == BG_PIPELINE_MAX_LANGS)
-            return bg_cli_usage_error(cmd, "-l: at most %d languages", BG_PIPELINE_MAX_LANGS);
-        o->only.v[o->only.n++] = t;
-    }
-    return o->only.n == 0 ? bg_cli_usage_error(cmd, "-l: give at least one language") : 0;
-}
-
 /* The options into `o`; the index of the first file, or -1 after a usage error. */
 static int parse_options(const bg_command *cmd, int argc, char **argv, stats_opts *o) {
     static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'},
@@ -54,7 +42,7 @@ static int parse_options(const bg_command *cmd, int argc, char **argv, stats_opt
     for (int c; (c = getopt_long(argc, argv, ":l:qh", longopts, NULL)) != -1;) {
         if (c != BG_OPT_TEMPLATES && c != BG_OPT_TEMPLATE_FILES && bg_cli_common_option(c, optarg, &o->common))
             continue;
-        if (c == 'l' && parse_langs(cmd, o, optarg))
+        if (c == 'l' && bg_cmd_parse_langs(cmd, optarg, o->lang_buf, sizeof o->lang_buf, &o->only))
             return -1;
         if (c == OPT_JSON)
             o->json = 1;
@@ -148,14 +136,9 @@ static int report_brief(bg_pipeline *p, const stats_opts *o, bg_brief *b, const 
 }
 
 static bg_pipeline *open_pipeline(const bg_cli_common *c) {
-    char locales[PATH_MAX], schema[PATH_MAX], templates[PATH_MAX];
-    if (c->locales)
-        snprintf(locales, sizeof locales, "%s", c->locales);
-    else
-        bg_cli_data_path(locales, sizeof locales, "locales");
-    bg_cli_data_path(schema, sizeof schema, "schema/brief.rng");
-    bg_cli_data_path(templates, sizeof templates, "templates");
-    bg_pipeline_config cfg = {.locales = locales, .schema = schema, .templates = templates};
+    bg_cmd_paths paths;
+    bg_cmd_paths_of(c, &paths);
+    bg_pipeline_config cfg = {.locales = paths.locales, .schema = paths.schema, .templates = paths.templates};
     return bg_pipeline_open(&cfg);
 }
 

@@ -50,28 +50,11 @@ static void push_string(xmlXPathParserContextPtr ctxt, char *s) {
     free(s);
 }
 
-/* Collapse runs of XML white space into one space and trim, in place. */
-static void normalize(char *s) {
-    char *w = s;
-    int space = 0;
-    for (char *r = s; *r; r++) {
-        if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-            space = w != s;
-        } else {
-            if (space)
-                *w++ = ' ';
-            space = 0;
-            *w++ = *r;
-        }
-    }
-    *w = '\0';
-}
-
 /* Pop one argument as a UTF-8 string (normalised), caller frees with xmlFree. */
 static xmlChar *pop_text(xmlXPathParserContextPtr ctxt) {
     xmlChar *s = xmlXPathPopString(ctxt);
     if (s)
-        normalize((char *)s);
+        bg_str_squeeze_space((char *)s);
     return s;
 }
 
@@ -93,7 +76,7 @@ static void fn_msg(xmlXPathParserContextPtr ctxt, int nargs) {
         } else {
             strs[i] = xmlXPathCastToString(objs[i]);
             if (strs[i])
-                normalize((char *)strs[i]);
+                bg_str_squeeze_space((char *)strs[i]);
             args[i] = (bg_arg){BG_ARG_STRING, 0, strs[i] ? (const char *)strs[i] : ""};
         }
     }
@@ -173,7 +156,7 @@ static void fn_list(xmlXPathParserContextPtr ctxt, int nargs) {
     }
     for (int k = 0; k < n; k++)
         if (items[k])
-            normalize((char *)items[k]);
+            bg_str_squeeze_space((char *)items[k]);
     char *s = items ? bg_locale_list(run->locale, (const char *const *)items, n) : NULL;
     if (!s)
         fail(ctxt, "bg:list", NULL, NULL);

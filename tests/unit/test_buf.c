@@ -217,8 +217,25 @@ static void test_strv(void) {
     bg_strv_clear(&u);
 }
 
+/* bg_str_squeeze_space: a text as a reader sees it. */
+static char *squeezed(const char *text) {
+    char *s = strdup(text);
+    if (s)
+        bg_str_squeeze_space(s);
+    return s;
+}
+
+static void test_squeeze(void) {
+    check_str("runs of space, tab, CR and LF become one space", squeezed("a \t\r\n b\n\nc"), "a b c");
+    check_str("white space at either end goes", squeezed("\n  Ґудзь  \t"), "Ґудзь");
+    check_str("a text of white space only becomes empty", squeezed(" \n\t "), "");
+    check_str("a no-break space is not XML white space: it stays", squeezed("1\u00a0469"), "1\u00a0469");
+    check_str("an empty text stays empty", squeezed(""), "");
+}
+
 int main(void) {
     test_buffer();
+    test_squeeze();
     test_failed();
     test_xml();
     test_json();
