@@ -221,6 +221,8 @@ static void xml_model(skeleton *sk, const char *file) {
 static void write_meta(skeleton *sk) {
     line(sk, 1, "<meta>");
     text(sk, 2, "title", "new.text.title");
+    note(sk, 2, "new.optional.short-title");
+    text(sk, 2, "short-title", "new.text.short-title");
     note(sk, 2, "new.optional.subtitle");
     text(sk, 2, "subtitle", "new.text.subtitle");
     note(sk, 2, "new.optional.series");
