@@ -616,7 +616,8 @@ static const char *brief_lang_named(const bg_brief *b, const char *lang) {
     memcpy(tag, lang, n);
     tag[n] = '\0';
     for (char *c = tag; *c; c++)
-        *c = *c == '_' ? '-' : *c;
+        if (*c == '_')
+            *c = '-';
     if (strcmp(tag, lang) != 0)
         for (int i = 0; i < bg_brief_nlangs(b); i++)
             if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST tag) == 0)
