@@ -140,6 +140,18 @@ static void read_umask(void) {
     umask(process_umask);
 }
 
+int bg_temp_open(const char *stem, char *buf, size_t size) {
+    size_t n = strlen(stem);
+    if (n + 7 > size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(buf, stem, n);
+    memset(buf + n, 'X', 6); /* the six characters mkstemp() replaces */
+    buf[n + 6] = '\0';
+    return mkstemp(buf);
+}
+
 int bg_write_atomic(const char *path, const char *data, size_t len) {
     pthread_once(&umask_once, read_umask);
     char dir[PATH_MAX], tmp[PATH_MAX];
@@ -162,16 +174,10 @@ int bg_write_atomic(const char *path, const char *data, size_t len) {
         dir[0] = '\0';
     }
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    /* The temporary file: ".NAME." and the six characters mkstemp() replaces. */
-    int n = snprintf(tmp, sizeof tmp, "%s.%s.", dir, name);
-    int fd = -1;
-    if (n > 0 && n + 6 < (int)sizeof tmp) {
-        memset(tmp + n, 'X', 6);
-        tmp[n + 6] = '\0';
-        fd = mkstemp(tmp);
-    } else {
-        errno = ENAMETOOLONG;
-    }
+    /* The temporary file: ".NAME." and the six characters mkstemp() picks. */
+    char stem[PATH_MAX];
+    int n = snprintf(stem, sizeof stem, "%s.%s.", dir, name);
+    int fd = n > 0 && n < (int)sizeof stem ? bg_temp_open(stem, tmp, sizeof tmp) : (errno = ENAMETOOLONG, -1);
     if (fd < 0) {
         bg_error(path, 0, "cannot write: %s", strerror(errno));
         return -1;

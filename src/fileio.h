@@ -46,6 +46,11 @@ const char *bg_file_kind(mode_t mode);
  * Returns `buf`. */
 const char *bg_file_problem(bg_file_status st, mode_t mode, char *buf, size_t size);
 
+/* Create and open a new file named `stem` followed by six characters mkstemp picks,
+ * mode 0600, its name written into `buf`.  The descriptor, or -1 with errno set
+ * (ENAMETOOLONG when the name does not fit `size`); not reported. */
+int bg_temp_open(const char *stem, char *buf, size_t size);
+
 /* Write `len` bytes to `path` through a temporary file in the same folder (".NAME."
  * and six characters mkstemp picks, fsync'd) and a rename, so `path` is either the
  * old file or the complete new one — never a partial one — and a failure removes

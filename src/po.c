@@ -8,7 +8,9 @@
 #include "xliff_merge.h"
 #include "xmlsafe.h"
 
+#include <errno.h>
 #include <gettext-po.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,23 +127,21 @@ static void write_po(po_file_t file, const char *name) {
  * through a temporary one that is removed at once.  NULL (reported). */
 static char *po_bytes(po_file_t file, size_t *len) {
     const char *dir = getenv("TMPDIR");
-    bg_buf name = {0};
-    bg_buf_printf(&name, "%s/briefgen-po.XXXXXX", dir && dir[0] ? dir : "/tmp");
-    int fd = name.failed ? -1 : mkstemp(name.s);
+    char stem[PATH_MAX], name[PATH_MAX];
+    snprintf(stem, sizeof stem, "%s/briefgen-po.", dir && dir[0] ? dir : "/tmp");
+    int fd = bg_temp_open(stem, name, sizeof name);
     char *data = NULL;
     if (fd < 0) {
-        bg_error(NULL, 0, "cannot create a temporary file for the PO text");
-        bg_buf_free(&name);
+        bg_error(NULL, 0, "cannot create a temporary file for the PO text: %s", strerror(errno));
         return NULL;
     }
     close(fd);
-    write_po(file, name.s);
-    if (po_errors == 0 && bg_file_read(name.s, PO_MAX_BYTES, &data, len, NULL) != BG_FILE_OK) {
-        bg_error(name.s, 0, "cannot read back the PO text just written");
+    write_po(file, name);
+    if (po_errors == 0 && bg_file_read(name, PO_MAX_BYTES, &data, len, NULL) != BG_FILE_OK) {
+        bg_error(name, 0, "cannot read back the PO text just written");
         data = NULL;
     }
-    unlink(name.s);
-    bg_buf_free(&name);
+    unlink(name);
     return data;
 }
 

@@ -10,6 +10,7 @@
 #include "unit.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -167,6 +168,24 @@ static void test_umask_threads(void) {
               wrong_modes(at(0, "threads"), 0640, 0750), 0);
 }
 
+static void test_temp(void) {
+    char stem[PATH_MAX], name[PATH_MAX], again[PATH_MAX];
+    snprintf(stem, sizeof stem, "%s/t.", top);
+    int fd = bg_temp_open(stem, name, sizeof name), fd2 = bg_temp_open(stem, again, sizeof again);
+    struct stat st;
+    check("bg_temp_open makes a new file named the stem and six more characters",
+          fd >= 0 && strncmp(name, stem, strlen(stem)) == 0 && strlen(name) == strlen(stem) + 6 &&
+              fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0777) == 0600);
+    check("two calls make two files", fd2 >= 0 && strcmp(name, again) != 0);
+    if (fd >= 0)
+        close(fd), unlink(name);
+    if (fd2 >= 0)
+        close(fd2), unlink(again);
+    errno = 0;
+    check("a name that does not fit: -1 and ENAMETOOLONG",
+          bg_temp_open(stem, name, strlen(stem) + 6) == -1 && errno == ENAMETOOLONG);
+}
+
 int main(void) {
     const char *tmp = getenv("TMPDIR");
     snprintf(top, sizeof top, "%s/test_fileio.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -177,6 +196,7 @@ int main(void) {
     umask(027);
     test_read();
     test_write();
+    test_temp();
     test_umask_threads();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
