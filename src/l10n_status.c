@@ -23,34 +23,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The cross-language findings of one language, as report_language writes them. */
+/* The cross-language findings of one brief, written as report_language shows
+ * them into one buffer per language of the brief (its @langs order): the checks
+ * walk the brief once, not once per language. */
 typedef struct findings {
-    bg_buf *b;
-    const char *path, *lang;
+    const bg_brief *brief;
     bg_status_format format;
-    int listed;
+    bg_buf *per_lang; /* bg_brief_nlangs of them */
+    int *listed;      /* findings written into each, for the JSON's commas */
 } findings;
 
 static void add_finding(const bg_xlang_finding *f, void *ctx) {
     findings *fs = ctx;
-    if (xmlStrcasecmp(bg_node_lang(f->translation), BAD_CAST fs->lang) != 0)
+    int l = 0, n = bg_brief_nlangs(fs->brief);
+    while (l < n && xmlStrcasecmp(bg_node_lang(f->translation), BAD_CAST bg_brief_lang(fs->brief, l)) != 0)
+        l++;
+    if (l == n)
         return;
+    bg_buf *b = &fs->per_lang[l];
     if (fs->format == BG_STATUS_JSON) {
-        bg_buf_printf(fs->b, "%s{\"line\": %ld, \"check\": ", fs->listed++ ? ", " : "", bg_node_line(f->translation));
-        bg_buf_add_json(fs->b, f->id);
-        bg_buf_puts(fs->b, ", \"id\": ");
-        bg_buf_add_json(fs->b, f->unit_id);
-        bg_buf_puts(fs->b, ", \"message\": ");
-        bg_buf_add_json(fs->b, f->message);
-        bg_buf_puts(fs->b, "}");
+        bg_buf_printf(b, "%s{\"line\": %ld, \"check\": ", fs->listed[l]++ ? ", " : "", bg_node_line(f->translation));
+        bg_buf_add_json(b, f->id);
+        bg_buf_puts(b, ", \"id\": ");
+        bg_buf_add_json(b, f->unit_id);
+        bg_buf_puts(b, ", \"message\": ");
+        bg_buf_add_json(b, f->message);
+        bg_buf_puts(b, "}");
     } else {
-        bg_buf_printf(fs->b, "%s:%ld: %s\n", fs->path, bg_node_line(f->translation), f->message);
+        bg_buf_printf(b, "%s:%ld: %s\n", bg_brief_path(fs->brief), bg_node_line(f->translation), f->message);
     }
 }
 
 /* One language of one brief. */
 static void report_language(bg_buf *b, const bg_brief *brief, const bg_text_units *units, const char *lang,
-                            bg_status_format format, int min, int *below) {
+                            const bg_buf *checks, bg_status_format format, int min, int *below) {
     const char *path = bg_brief_path(brief);
     int total = units->n, present = 0;
     for (int i = 0; i < units->n; i++)
@@ -87,8 +93,7 @@ static void report_language(bg_buf *b, const bg_brief *brief, const bg_text_unit
     }
     if (format == BG_STATUS_JSON)
         bg_buf_puts(b, "], \"checks\": [");
-    findings fs = {b, path, lang, format, 0};
-    bg_xlang_each(xmlDocGetRootElement(bg_brief_doc(brief)), bg_brief_source_lang(brief), add_finding, &fs);
+    bg_buf_add(b, checks->s ? checks->s : "", checks->len);
     if (format == BG_STATUS_JSON)
         bg_buf_puts(b, "]}");
     if (min >= 0 && (long long)present * 100 < (long long)min * total) {
@@ -120,13 +125,23 @@ int bg_l10n_status(const char *const *paths, int n, const bg_schema *schema, bg_
             bg_buf_add_json(&b, bg_brief_source_lang(brief));
             bg_buf_puts(&b, ", \"languages\": [");
         }
-        for (int l = 0; l < bg_brief_nlangs(brief); l++) {
+        int nlangs = bg_brief_nlangs(brief);
+        findings fs = {brief, format, calloc((size_t)nlangs, sizeof(bg_buf)), calloc((size_t)nlangs, sizeof(int))};
+        if (!fs.per_lang || !fs.listed ||
+            bg_xlang_each(xmlDocGetRootElement(bg_brief_doc(brief)), bg_brief_source_lang(brief), add_finding, &fs) < 0)
+            b.failed = 1;
+        for (int l = 0; l < nlangs && !b.failed; l++) {
             if (format == BG_STATUS_JSON && l > 0)
                 bg_buf_puts(&b, ",\n    ");
             else if (format == BG_STATUS_JSON)
                 bg_buf_puts(&b, "\n    ");
-            report_language(&b, brief, &units, bg_brief_lang(brief, l), format, min, &failed);
+            report_language(&b, brief, &units, bg_brief_lang(brief, l), &fs.per_lang[l], format, min, &failed);
+            b.failed |= fs.per_lang[l].failed;
         }
+        for (int l = 0; fs.per_lang && l < nlangs; l++)
+            bg_buf_free(&fs.per_lang[l]);
+        free(fs.per_lang);
+        free(fs.listed);
         if (format == BG_STATUS_JSON)
             bg_buf_puts(&b, "]}");
         bg_text_units_free(&units);

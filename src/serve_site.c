@@ -892,9 +892,18 @@ bg_site *bg_site_new(const bg_site_config *cfg) {
     s->quiet = cfg->quiet;
     /* The preview makes every format but Typst's source, and its pages link to
      * the PDF as build's do. */
-    bg_pipeline_config pc = {
-        cfg->locales, cfg->schema,  cfg->templates, cfg->overrides,
-        cfg->reads,   cfg->datadir, cfg->base_url,  cfg->datadir ? "html docbook pdf" : "html docbook"};
+    int shown[BG_FORMAT_COUNT] = {
+        [BG_FORMAT_HTML] = 1, [BG_FORMAT_DOCBOOK] = 1, [BG_FORMAT_PDF] = cfg->datadir != NULL};
+    char formats[64];
+    bg_format_list(shown, formats, sizeof formats);
+    bg_pipeline_config pc = {.locales = cfg->locales,
+                             .schema = cfg->schema,
+                             .templates = cfg->templates,
+                             .overrides = cfg->overrides,
+                             .reads = cfg->reads,
+                             .datadir = cfg->datadir,
+                             .base_url = cfg->base_url,
+                             .formats = formats};
     s->pipeline = bg_pipeline_open(&pc);
     if (!s->pipeline) {
         bg_site_free(s);

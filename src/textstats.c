@@ -2,6 +2,7 @@
 #include "textstats.h"
 
 #include "brief.h"
+#include "buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,17 +157,9 @@ static char *utf8_of(const UChar *u, int32_t s, int32_t e, int cut) {
         free(out);
         return NULL;
     }
-    char *w = out;
-    for (char *r = out; *r; r++)
-        if (*r != ' ' || (w > out && w[-1] != ' '))
-            *w++ = *r;
-    while (w > out && w[-1] == ' ')
-        w--;
-    if (cut) { /* room was made for it above */
-        memcpy(w, "\xE2\x80\xA6", 3);
-        w += 3;
-    }
-    *w = '\0';
+    bg_str_squeeze_space(out);
+    if (cut) /* room was made for it above */
+        memcpy(out + strlen(out), "\xE2\x80\xA6", 4);
     return out;
 }
 

@@ -234,11 +234,12 @@ static const char *base_name(const char *path) {
     return slash ? slash + 1 : path;
 }
 
-static int in_langs(const bg_brief *b, const char *lang) {
+/* The brief's own spelling of language `lang` (any case), or NULL. */
+static const char *in_langs(const bg_brief *b, const char *lang) {
     for (int i = 0; i < bg_brief_nlangs(b); i++)
         if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST lang) == 0)
-            return 1;
-    return 0;
+            return bg_brief_lang(b, i);
+    return NULL;
 }
 
 /* Unit `t` as the walk hands it on; 0, or the callback's nonzero value. */
@@ -384,8 +385,7 @@ struct bg_merge {
     bg_text_units units;
     xmlHashTablePtr by_id, seen;
     bg_xedits *e;
-    const char *lang; /* the translation's, set by bg_merge_languages */
-    char *lang_copy;
+    const char *lang; /* the translation's, the brief's spelling (bg_merge_languages) */
     counts c;
     int errors;
     /* The unit being merged, for messages. */
@@ -606,9 +606,9 @@ const char *bg_merge_source_lang(const bg_merge *m) { return bg_brief_source_lan
  * "sr@latin" aside) or one with a region ("uk-UA"), the brief's language that is
  * its primary subtag alone ("uk").  Borrowed from `b`. */
 static const char *brief_lang_named(const bg_brief *b, const char *lang) {
-    for (int i = 0; i < bg_brief_nlangs(b); i++)
-        if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST lang) == 0)
-            return bg_brief_lang(b, i);
+    const char *own = in_langs(b, lang);
+    if (own)
+        return own;
     char tag[64];
     size_t n = strcspn(lang, ".@");
     if (n >= sizeof tag)
@@ -618,15 +618,10 @@ static const char *brief_lang_named(const bg_brief *b, const char *lang) {
     for (char *c = tag; *c; c++)
         if (*c == '_')
             *c = '-';
-    if (strcmp(tag, lang) != 0)
-        for (int i = 0; i < bg_brief_nlangs(b); i++)
-            if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST tag) == 0)
-                return bg_brief_lang(b, i);
+    if ((own = in_langs(b, tag)) != NULL)
+        return own;
     tag[strcspn(tag, "-")] = '\0';
-    for (int i = 0; i < bg_brief_nlangs(b); i++)
-        if (xmlStrcasecmp(BAD_CAST bg_brief_lang(b, i), BAD_CAST tag) == 0)
-            return bg_brief_lang(b, i);
-    return NULL;
+    return in_langs(b, tag);
 }
 
 int bg_merge_languages(bg_merge *m, const char *file, long line, const char *source_lang, const char *lang) {
@@ -650,12 +645,7 @@ int bg_merge_languages(bg_merge *m, const char *file, long line, const char *sou
                  bg_brief_path(b));
         return -1;
     }
-    free(m->lang_copy);
-    if (!(m->lang_copy = strdup(named))) {
-        bg_error(NULL, 0, "out of memory");
-        return -1;
-    }
-    m->lang = m->lang_copy;
+    m->lang = named; /* borrowed from m->b, which lives as long as m */
     return 0;
 }
 
@@ -668,7 +658,6 @@ void bg_merge_free(bg_merge *m) {
     bg_text_units_free(&m->units);
     bg_brief_free(m->b);
     bg_xdoc_free(m->x);
-    free(m->lang_copy);
     free(m);
 }
 
@@ -749,15 +738,10 @@ static const char *unfinished(const xmlNode *tu, const xmlNode *target, char *bu
         return buf;
     }
     const char *state = target ? bg_xlf_attr(target, "state") : NULL;
-    if (state && strncmp(state, "needs-", 6) == 0) {
+    if (state && (strncmp(state, "needs-", 6) == 0 || strcmp(state, "new") == 0)) {
         snprintf(buf, size,
                  "is marked state=\"%.40s\": not merged — set state=\"translated\" once the translation is done",
                  state);
-        return buf;
-    }
-    if (state && strcmp(state, "new") == 0) {
-        snprintf(buf, size,
-                 "is marked state=\"new\": not merged — set state=\"translated\" once the translation is done");
         return buf;
     }
     return NULL;

@@ -16,7 +16,7 @@
   no script, no CSS, no external reference, a generic sans-serif font, a white
   background (its colours are the light ones: each bar 3:1, its text 4.5:1 on
   white), text as <text>, role="img" with its <title> (chart.title) and <desc>
-  (chart-alt: every bar's number, title and votes).
+  (chart-alt, in common.xsl: every bar's number, title and votes).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -146,25 +146,6 @@
         </xsl:call-template>
       </xsl:for-each>
     </svg>
-  </xsl:template>
-
-  <!-- The chart's text alternative, for a reader who cannot see it: chart.desc
-       ("Bar chart of the votes for 4 recommendations, …:"), then chart.row for each
-       bar in display order ("1. Title: 25 votes."), on one line. -->
-  <xsl:template name="chart-alt">
-    <xsl:variable name="alt">
-      <xsl:value-of select="bg:msg('chart.desc', count($recs[@votes]))"/>
-      <xsl:for-each select="$recs[@votes]">
-        <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
-                          + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
-        <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-        <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="bg:msg('chart.row', number($n), normalize-space(b:title),
-                                     bg:msg('votes.count', number(@votes)))"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($alt)"/>
   </xsl:template>
 
   <!-- The label of priority group $priority above its first bar: the priority's

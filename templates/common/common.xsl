@@ -188,6 +188,26 @@
     </xsl:for-each>
   </xsl:variable>
 
+  <!-- The votes chart's text alternative, for a reader who cannot see it (the SVG's
+       desc in HTML and DocBook, the PDF figure's alt): chart.desc ("Bar chart of the
+       votes for 4 recommendations, …:"), then chart.row for each bar in display
+       order ("1. Title: 25 votes."), on one line. -->
+  <xsl:template name="chart-alt">
+    <xsl:variable name="alt">
+      <xsl:value-of select="bg:msg('chart.desc', count($recs[@votes]))"/>
+      <xsl:for-each select="$recs[@votes]">
+        <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
+                          + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
+        <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
+        <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="bg:msg('chart.row', number($n), normalize-space(b:title),
+                                     bg:msg('votes.count', number(@votes)))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($alt)"/>
+  </xsl:template>
+
   <!-- Produces the 1-based place of recommendation $node in display order (xsl:sort
        is stable, so ties keep document order). -->
   <xsl:template name="recommendation-number">

@@ -23,19 +23,7 @@
   <xsl:variable name="chart-bar-max" select="86"/>
 
   <xsl:template name="votes-chart">
-    <xsl:variable name="voted" select="$recs[@votes]"/>
-    <xsl:variable name="alt">
-      <xsl:value-of select="bg:msg('chart.desc', count($voted))"/>
-      <xsl:for-each select="$voted">
-        <xsl:sort select="(@priority = 'high') * 1 + (@priority = 'medium') * 2
-                          + (@priority = 'low') * 3 + not(@priority) * 4" data-type="number"/>
-        <xsl:sort select="number(@votes)" data-type="number" order="descending"/>
-        <xsl:variable name="n"><xsl:call-template name="recommendation-number"/></xsl:variable>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="bg:msg('chart.row', number($n), normalize-space(b:title),
-                                     bg:msg('votes.count', number(@votes)))"/>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:variable name="alt"><xsl:call-template name="chart-alt"/></xsl:variable>
     <xsl:text>&#10;#let chart-high = rgb("#b3422a")&#10;#let chart-medium = rgb("#a15c00")&#10;#let chart-low = rgb("#7d8a97")&#10;#let chart-none = chart-low&#10;#figure(kind: image, numbering: none,&#10;  alt: </xsl:text>
     <xsl:value-of select="bg:typst(normalize-space($alt), 'string')"/>
     <xsl:text>,&#10;  caption: [</xsl:text>
