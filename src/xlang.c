@@ -381,18 +381,19 @@ static int may_be_same(const xmlNode *el, const char *plain) {
     return words < IDENTICAL_MIN_WORDS || !letters;
 }
 
-static void compare(pair *p) {
-    holds s, t;
-    holds_read(&s, p->source, p->symbols);
+/* Compare the pair's translation with its source, whose holds `s` the caller read
+ * once for all the unit's translations. */
+static void compare(pair *p, const holds *s) {
+    holds t;
     holds_read(&t, p->translation, p->symbols);
-    compare_lists(p, BG_XLANG_NUMBERS, &s.numbers, &s.written, &t.numbers, &t.written, NULL);
-    compare_lists(p, BG_XLANG_LINKS, &s.links, &s.links, &t.links, &t.links, "links to");
-    compare_lists(p, BG_XLANG_CITATIONS, &s.cites, &s.cites, &t.cites, &t.cites, "cites");
-    compare_lists(p, BG_XLANG_XREFS, &s.xrefs, &s.xrefs, &t.xrefs, &t.xrefs, "refers to");
-    compare_counts(p, BG_XLANG_FOOTNOTES, s.footnotes, t.footnotes, "<fn>");
-    compare_counts(p, BG_XLANG_EMPHASIS, s.emphasis, t.emphasis, "<em> or <strong>");
-    compare_length(p, &s, &t);
-    if (s.plain && t.plain && strcmp(s.plain, t.plain) == 0 && !may_be_same(p->translation, t.plain) &&
+    compare_lists(p, BG_XLANG_NUMBERS, &s->numbers, &s->written, &t.numbers, &t.written, NULL);
+    compare_lists(p, BG_XLANG_LINKS, &s->links, &s->links, &t.links, &t.links, "links to");
+    compare_lists(p, BG_XLANG_CITATIONS, &s->cites, &s->cites, &t.cites, &t.cites, "cites");
+    compare_lists(p, BG_XLANG_XREFS, &s->xrefs, &s->xrefs, &t.xrefs, &t.xrefs, "refers to");
+    compare_counts(p, BG_XLANG_FOOTNOTES, s->footnotes, t.footnotes, "<fn>");
+    compare_counts(p, BG_XLANG_EMPHASIS, s->emphasis, t.emphasis, "<em> or <strong>");
+    compare_length(p, s, &t);
+    if (s->plain && t.plain && strcmp(s->plain, t.plain) == 0 && !may_be_same(p->translation, t.plain) &&
         !allowed(p, ids[BG_XLANG_IDENTICAL])) {
         name_pair(p);
         bg_buf b = {0};
@@ -402,7 +403,6 @@ static void compare(pair *p) {
                       p->tname, p->sname);
         emit(p, BG_XLANG_IDENTICAL, &b);
     }
-    holds_free(&s);
     holds_free(&t);
 }
 
@@ -425,16 +425,21 @@ int bg_xlang_each(xmlNodePtr root, const char *source_lang, void (*fn)(const bg_
     symbols_cache cache = {.n = 0};
     for (int i = 0; i < units.n; i++) {
         const bg_text_unit *u = &units.v[i];
+        if (u->unit.n < 2)
+            continue;
         xmlNodePtr base = u->source ? u->source : u->unit.member[0];
+        holds s;
+        holds_read(&s, base, &cache);
         for (int m = 0; m < u->unit.n; m++) {
             if (u->unit.member[m] == base)
                 continue;
             pair p = {u, base, u->unit.member[m], NULL, NULL, fn, ctx, 0, &cache};
-            compare(&p);
+            compare(&p, &s);
             found += p.found;
             free(p.sname);
             free(p.tname);
         }
+        holds_free(&s);
     }
     bg_text_units_free(&units);
     return found;
